@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CaseworkConfig(AppConfig):
+    """Participants, support plans, transfers, exchanges and placements."""
+
+    name = "casework"
+    verbose_name = _("Casework")

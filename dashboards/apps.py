@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class DashboardsConfig(AppConfig):
+    """Aggregated, privacy-safe outcome figures and their charts."""
+
+    name = "dashboards"
+    verbose_name = _("Dashboards")

@@ -1,0 +1,113 @@
+import os
+from pathlib import Path
+
+import pytest
+
+from tests.factories import DEFAULT_PASSWORD, UserFactory
+
+ARTIFACTS = Path(__file__).resolve().parent.parent / "var" / "test-artifacts"
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@pytest.fixture
+def home_pages(db):
+    """The German and English home pages with their demo text."""
+    from website.demo import load_home_pages
+
+    load_home_pages()
+
+
+@pytest.fixture
+def make_user(db):
+    """``make_user(role)`` creates a user in a role's group; the password is DEFAULT_PASSWORD."""
+
+    def make(role=None, **kwargs):
+        return UserFactory(role=role, **kwargs)
+
+    return make
+
+
+@pytest.hookimpl(tryfirst=True, hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    outcome = yield
+    report = outcome.get_result()
+    setattr(item, f"rep_{report.when}", report)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="session")
+def _browser_before_database(request):
+    """Playwright's sync API runs the test in another greenlet, and with it another context for
+    Django's context-local connections. Launching it before the test database is created keeps
+    one connection for both, so ``serialized_rollback`` can restore the migrations' data."""
+    if any(item.get_closest_marker("browser") for item in request.session.items):
+        request.getfixturevalue("browser")
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(_browser_before_database, django_db_setup):
+    yield
+
+
+class BrowserPage:
+    """A Playwright page on the live server that records console errors (CSP violations
+    included) so a test can assert there were none."""
+
+    def __init__(self, page, base_url):
+        self.page = page
+        self.base_url = base_url
+        self.console_errors: list[str] = []
+        page.on(
+            "console",
+            lambda msg: self.console_errors.append(msg.text) if msg.type == "error" else None,
+        )
+
+    def __getattr__(self, name):
+        return getattr(self.page, name)
+
+    def visit(self, path: str):
+        return self.page.goto(self.base_url + path)
+
+    def login(self, username: str, password: str = DEFAULT_PASSWORD) -> None:
+        """Log in through the Wagtail admin's own login form, as a person would."""
+        self.visit("/admin/login/")
+        self.page.fill("input[name=username]", username)
+        self.page.fill("input[name=password]", password)
+        self.page.click("button[type=submit]")
+        self.page.wait_for_url(f"{self.base_url}/admin/")
+
+    def screenshot_to(self, name: str) -> Path:
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        path = ARTIFACTS / f"{name}.png"
+        self.page.screenshot(path=str(path), full_page=True)
+        return path
+
+
+@pytest.fixture
+def browser_page(browser, live_server, request):
+    context = browser.new_context(locale="de-DE", viewport={"width": 1280, "height": 900})
+    context.set_default_timeout(20_000)
+    page = BrowserPage(context.new_page(), live_server.url)
+    yield page
+    report = getattr(request.node, "rep_call", None)
+    if report is not None and report.failed:
+        page.screenshot_to("FAILED-" + request.node.name)
+    context.close()

@@ -1,0 +1,115 @@
+"""The home page in both languages, the language switcher, the admin in both languages."""
+
+from django.core.management import call_command
+
+from wagtail.models import Page, Revision
+
+import pytest
+
+from website.demo import DEMO_USERS
+
+pytestmark = pytest.mark.django_db
+
+
+def test_german_is_served_at_the_root(client, home_pages):
+    response = client.get("/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert '<html lang="de">' in html
+    assert "Zum Hauptinhalt springen" in html
+    assert "Netzwerk aus Kommune und freien Trägern" in html
+
+
+def test_english_is_served_under_en(client, home_pages):
+    response = client.get("/en/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert '<html lang="en">' in html
+    assert "Skip to main content" in html
+    assert "getting refugees into work" in html
+
+
+def test_language_switcher_links_each_page_to_its_translation(client, home_pages):
+    german = client.get("/").content.decode()
+    english = client.get("/en/").content.decode()
+    assert 'href="/en/" hreflang="en"' in german
+    assert 'href="/" hreflang="de"' in english
+    assert 'aria-current="true" lang="de"' in german
+
+
+def test_switcher_says_when_a_page_has_no_translation(client, home_pages):
+    from website.models import HomePage
+
+    home = HomePage.objects.get(locale__language_code="de")
+    child = home.add_child(instance=HomePage(title="Nur deutsch", slug="nur-deutsch"))
+    child.save_revision().publish()
+    html = client.get(child.url).content.decode()
+    assert "no translation of this page yet" in html or "noch keine Übersetzung" in html
+    assert 'href="/en/" hreflang="en"' in html
+
+
+def test_unknown_address_gets_the_site_404_in_the_right_language(client, home_pages):
+    assert "Seite nicht gefunden" in client.get("/gibt-es-nicht/").content.decode()
+    assert "Page not found" in client.get("/en/does-not-exist/").content.decode()
+
+
+def test_page_shows_the_login_link_to_visitors_and_logout_to_staff(client, home_pages, make_user):
+    assert "/admin/login/" in client.get("/").content.decode()
+    client.force_login(make_user("Editors"))
+    html = client.get("/").content.decode()
+    assert "Abmelden" in html
+
+
+def test_response_carries_a_strict_content_security_policy(client, home_pages):
+    policy = client.get("/")["Content-Security-Policy"]
+    assert "default-src 'self'" in policy
+    assert "script-src 'self'" in policy
+    assert "unsafe-eval" not in policy
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"), [("de", "Tastaturkürzel anzeigen"), ("en", "Show keyboard shortcuts")]
+)
+def test_admin_works_in_both_languages(client, make_user, language, expected):
+    from wagtail.users.models import UserProfile
+
+    user = make_user("Programme administrators")
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = language
+    profile.save()
+    client.force_login(user)
+    response = client.get("/admin/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert f'lang="{language}"' in html
+    assert expected in html
+
+
+def test_load_demo_is_idempotent(db):
+    call_command("load_demo", force=True, stdout=open("/dev/null", "w"))  # noqa: SIM115
+    counts = (Page.objects.count(), Revision.objects.count())
+    call_command("load_demo", force=True, stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert (Page.objects.count(), Revision.objects.count()) == counts
+    from django.contrib.auth import get_user_model
+
+    User = get_user_model()
+    assert User.objects.count() == len(DEMO_USERS)
+    for demo in DEMO_USERS:
+        assert User.objects.get(username=demo.username).check_password(demo.password)
+
+
+def test_load_demo_refuses_without_debug_unless_forced(db):
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError, match="Refusing to load demo logins"):
+        call_command("load_demo")
+
+
+def test_only_the_admin_may_run_inline_scripts(client, home_pages, make_user):
+    client.force_login(make_user("Editors"))
+    assert (
+        "'unsafe-inline'"
+        not in client.get("/").get("Content-Security-Policy").split("script-src")[1].split(";")[0]
+    )
+    admin_policy = client.get("/admin/pages/")["Content-Security-Policy"]
+    assert "script-src 'self' 'unsafe-inline'" in admin_policy

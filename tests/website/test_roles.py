@@ -1,0 +1,81 @@
+"""The roles exist on every installation (made by a migration) with exactly their permissions."""
+
+from django.contrib.auth.models import Group
+
+from wagtail.models import GroupCollectionPermission, GroupPagePermission, Page
+
+import pytest
+
+from website import roles
+
+pytestmark = pytest.mark.django_db
+
+
+def model_permissions(group: Group) -> set[str]:
+    return {
+        f"{perm.content_type.app_label}.{perm.codename}"
+        for perm in group.permissions.select_related("content_type")
+    }
+
+
+def page_permissions(group: Group) -> set[str]:
+    return {
+        gpp.permission.codename.removesuffix("_page")
+        for gpp in GroupPagePermission.objects.filter(group=group, page__depth=1)
+    }
+
+
+def collection_permissions(group: Group) -> set[str]:
+    return {
+        gcp.permission.codename
+        for gcp in GroupCollectionPermission.objects.filter(group=group, collection__depth=1)
+    }
+
+
+@pytest.mark.parametrize("name", list(roles.ROLE_PERMISSIONS))
+def test_each_role_group_holds_exactly_its_permissions(name):
+    group = Group.objects.get(name=name)
+    spec = roles.ROLE_PERMISSIONS[name]
+    assert model_permissions(group) == set(spec["model"])
+    assert page_permissions(group) == set(spec["page"])
+    assert collection_permissions(group) == set(spec["collection"])
+
+
+def test_every_role_may_enter_the_admin(make_user):
+    for name in roles.ROLE_PERMISSIONS:
+        assert make_user(name).has_perm("wagtailadmin.access_admin"), name
+
+
+def test_editors_draft_and_moderators_publish(make_user):
+    root = Page.objects.get(depth=1)
+    home = root.get_children().first()
+    editor, moderator = make_user(roles.EDITORS), make_user(roles.MODERATORS)
+    assert home.permissions_for_user(editor).can_edit()
+    assert not home.permissions_for_user(editor).can_publish()
+    assert home.permissions_for_user(moderator).can_publish()
+
+
+def test_casework_roles_cannot_touch_pages_or_users(make_user):
+    home = Page.objects.get(depth=2)
+    for name in (roles.CASE_MANAGERS, roles.PARTNER_CASEWORKERS):
+        user = make_user(name)
+        assert not home.permissions_for_user(user).can_edit()
+        assert not user.has_perm("auth.change_user")
+
+
+def test_programme_administrators_manage_pages_and_staff_accounts(make_user):
+    admin = make_user(roles.PROGRAMME_ADMINISTRATORS)
+    home = Page.objects.get(depth=2)
+    assert home.permissions_for_user(admin).can_publish()
+    assert admin.has_perm("auth.add_user")
+    assert not admin.is_superuser
+
+
+def test_role_sync_is_idempotent():
+    from django.apps import apps
+
+    for name, spec in roles.ROLE_PERMISSIONS.items():
+        roles.sync_role(apps, name, spec)
+        roles.sync_role(apps, name, spec)
+    assert Group.objects.filter(name__in=list(roles.ROLE_PERMISSIONS)).count() == 5
+    assert GroupPagePermission.objects.filter(group__name=roles.EDITORS).count() == 3

@@ -1,0 +1,104 @@
+"""Synthetic demo content of the site shell: the home pages in both languages and one demo
+login per role. Nothing here is a real person."""
+
+from dataclasses import dataclass
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+
+from wagtail.models import Locale
+
+from . import roles
+from .models import HomePage
+
+
+@dataclass(frozen=True)
+class DemoUser:
+    username: str
+    password: str
+    role: str | None
+    first_name: str
+    last_name: str
+    is_superuser: bool = False
+
+
+DEMO_USERS = [
+    DemoUser("admin", "demo-admin-2026", None, "Ada", "Technik", is_superuser=True),
+    DemoUser("programm", "demo-programm-2026", roles.PROGRAMME_ADMINISTRATORS, "Paula", "Programm"),
+    DemoUser("fallmanagement", "demo-fall-2026", roles.CASE_MANAGERS, "Fatma", "Fallmanagerin"),
+    DemoUser("partner", "demo-partner-2026", roles.PARTNER_CASEWORKERS, "Piet", "Partner"),
+    DemoUser("redaktion", "demo-redaktion-2026", roles.EDITORS, "Rita", "Redaktion"),
+    DemoUser("moderation", "demo-moderation-2026", roles.MODERATORS, "Moritz", "Moderation"),
+]
+
+HOME_CONTENT = {
+    "de": {
+        "title": "PartizipationPlus",
+        "standfirst": (
+            "Ein Netzwerk aus Kommune und freien Trägern bringt geflüchtete Menschen in Arbeit "
+            "– nach dem Wuppertaler Modell „Netzwerk Partizipation“."
+        ),
+        "body": (
+            "<h2>Worum es geht</h2>"
+            "<p>Fallmanagement der Stadt, Jobcoaching, Qualifizierung und Aktivierung arbeiten "
+            "Hand in Hand: vom Erstgespräch über den Förderplan und die Übermittlung an einen "
+            "Netzwerkpartner bis zur Vermittlung in Arbeit oder Ausbildung.</p>"
+            "<p>Andere Städte finden hier die Dokumentation des Modells, gute Praxis und "
+            "zusammengefasste Ergebnisse.</p>"
+        ),
+    },
+    "en": {
+        "title": "PartizipationPlus",
+        "standfirst": (
+            "A network of the city and non-profit partners getting refugees into work – after "
+            "Wuppertal's “Netzwerk Partizipation” model."
+        ),
+        "body": (
+            "<h2>What it is about</h2>"
+            "<p>The city's case management, job coaching, qualification and activation work hand "
+            "in hand: from the first interview through the support plan and the transfer to a "
+            "network partner to a job or an apprenticeship.</p>"
+            "<p>Other cities find the model's documentation, good practice and aggregated "
+            "results here.</p>"
+        ),
+    },
+}
+
+
+def _publish_if_changed(page: HomePage, content: dict[str, str]) -> None:
+    if all(getattr(page, field) == value for field, value in content.items()) and page.live:
+        return
+    for field, value in content.items():
+        setattr(page, field, value)
+    page.draft_title = page.title
+    page.save_revision().publish()
+
+
+def load_home_pages() -> None:
+    german = HomePage.objects.get(locale__language_code="de", depth=2)
+    _publish_if_changed(german, HOME_CONTENT["de"])
+    english_locale = Locale.objects.get(language_code="en")
+    english = german.get_translation_or_none(english_locale)
+    if english is None:
+        english = german.copy_for_translation(english_locale)
+    _publish_if_changed(english.specific, HOME_CONTENT["en"])
+
+
+def load_users() -> list[DemoUser]:
+    User = get_user_model()
+    for demo in DEMO_USERS:
+        user, _created = User.objects.get_or_create(username=demo.username)
+        user.first_name, user.last_name = demo.first_name, demo.last_name
+        user.email = f"{demo.username}@demo.partizipationplus.invalid"
+        user.is_superuser = user.is_staff = demo.is_superuser
+        user.is_active = True
+        user.set_password(demo.password)
+        user.save()
+        user.groups.set(Group.objects.filter(name=demo.role) if demo.role else [])
+    return DEMO_USERS
+
+
+def load(command) -> None:
+    load_home_pages()
+    load_users()
+    command.stdout.write("Home pages (de, en) and demo users are in place.")

@@ -1,0 +1,43 @@
+"""Load the synthetic demo content, idempotently: running it twice changes nothing the second time.
+
+Each installed app may have a ``demo`` module with a ``load(command)`` function; they run in
+the order of ``INSTALLED_APPS``, so the shell never imports the feature apps.
+"""
+
+from importlib import import_module
+from importlib.util import find_spec
+
+from django.apps import apps
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from website.demo import DEMO_USERS
+
+
+class Command(BaseCommand):
+    help = "Load synthetic demo content and demo logins (never on a production site)."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--force",
+            action="store_true",
+            help="Run even though DEBUG is off. Demo logins have published passwords.",
+        )
+
+    def handle(self, *args, force=False, **options):
+        if not settings.DEBUG and not force:
+            raise CommandError(
+                "Refusing to load demo logins with published passwords while DEBUG is off. "
+                "Use --force on a throwaway installation only."
+            )
+        with transaction.atomic():
+            for app_config in apps.get_app_configs():
+                module_name = f"{app_config.name}.demo"
+                if find_spec(module_name) is not None:
+                    import_module(module_name).load(self)
+        self.stdout.write(self.style.SUCCESS("\nDemo logins (synthetic, for local use only):"))
+        width = max(len(user.username) for user in DEMO_USERS)
+        for user in DEMO_USERS:
+            role = user.role or "Superuser (technical administration)"
+            self.stdout.write(f"  {user.username:<{width}}  {user.password:<20}  {role}")

@@ -1,0 +1,119 @@
+"""The roles people have in the programme, as Django groups with their permissions.
+
+Migrations call :func:`sync_role` with the historical app registry, so every installation has
+the groups; later apps grant their own model permissions in their own data migrations.
+"""
+
+from django.utils.translation import gettext_lazy as _
+
+PROGRAMME_ADMINISTRATORS = "Programme administrators"
+CASE_MANAGERS = "Case managers"
+PARTNER_CASEWORKERS = "Partner caseworkers"
+EDITORS = "Editors"
+MODERATORS = "Moderators"
+
+ROLE_LABELS = {
+    PROGRAMME_ADMINISTRATORS: _("Programme administrators"),
+    CASE_MANAGERS: _("Case managers"),
+    PARTNER_CASEWORKERS: _("Partner caseworkers"),
+    EDITORS: _("Editors"),
+    MODERATORS: _("Moderators"),
+}
+
+_IMAGES = ["add_image", "change_image", "delete_image", "choose_image"]
+_DOCUMENTS = ["add_document", "change_document", "delete_document", "choose_document"]
+
+# Per role: model permissions ("app_label.codename"), page permissions on the tree's root, and
+# collection permissions (images and documents) on the root collection.
+ROLE_PERMISSIONS: dict[str, dict[str, list[str]]] = {
+    PROGRAMME_ADMINISTRATORS: {
+        "model": [
+            "wagtailadmin.access_admin",
+            "auth.add_user",
+            "auth.change_user",
+            "auth.view_user",
+            "auth.view_group",
+            "wagtailcore.add_collection",
+            "wagtailcore.change_collection",
+            "wagtailcore.view_collection",
+            "wagtailcore.add_locale",
+            "wagtailcore.change_locale",
+            "wagtailcore.view_locale",
+            "wagtailcore.add_workflow",
+            "wagtailcore.change_workflow",
+            "wagtailcore.add_task",
+            "wagtailcore.change_task",
+            "wagtailredirects.add_redirect",
+            "wagtailredirects.change_redirect",
+            "wagtailredirects.delete_redirect",
+            "simple_translation.submit_translation",
+        ],
+        "page": ["add", "change", "publish", "bulk_delete", "lock", "unlock"],
+        "collection": _IMAGES + _DOCUMENTS,
+    },
+    CASE_MANAGERS: {
+        "model": ["wagtailadmin.access_admin"],
+        "page": [],
+        "collection": [],
+    },
+    PARTNER_CASEWORKERS: {
+        "model": ["wagtailadmin.access_admin"],
+        "page": [],
+        "collection": [],
+    },
+    EDITORS: {
+        "model": ["wagtailadmin.access_admin", "simple_translation.submit_translation"],
+        "page": ["add", "change", "lock"],
+        "collection": ["add_image", "choose_image", "add_document", "choose_document"],
+    },
+    MODERATORS: {
+        "model": ["wagtailadmin.access_admin", "simple_translation.submit_translation"],
+        "page": ["add", "change", "publish", "lock", "unlock"],
+        "collection": _IMAGES + _DOCUMENTS,
+    },
+}
+
+
+def ensure_permissions_exist(apps) -> None:
+    """Create content types and permissions now; Django would only do it after ``migrate``."""
+    from django.contrib.auth.management import create_permissions
+
+    for app_config in apps.get_app_configs():
+        app_config.models_module = True
+        create_permissions(app_config, apps=apps, verbosity=0)
+        app_config.models_module = None
+
+
+def _permission(apps, label: str):
+    Permission = apps.get_model("auth", "Permission")
+    app_label, codename = label.split(".")
+    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+
+
+def sync_role(apps, name: str, spec: dict[str, list[str]]) -> None:
+    """Make group ``name`` hold exactly the permissions in ``spec`` (idempotent)."""
+    Group = apps.get_model("auth", "Group")
+    Page = apps.get_model("wagtailcore", "Page")
+    Collection = apps.get_model("wagtailcore", "Collection")
+    GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
+    GroupCollectionPermission = apps.get_model("wagtailcore", "GroupCollectionPermission")
+
+    group, _created = Group.objects.get_or_create(name=name)
+    group.permissions.set([_permission(apps, label) for label in spec["model"]])
+
+    root_page = Page.objects.get(depth=1)
+    GroupPagePermission.objects.filter(group=group).delete()
+    for kind in spec["page"]:
+        GroupPagePermission.objects.create(
+            group=group, page=root_page, permission=_permission(apps, f"wagtailcore.{kind}_page")
+        )
+
+    root_collection = Collection.objects.get(depth=1)
+    GroupCollectionPermission.objects.filter(group=group).delete()
+    for codename in spec["collection"]:
+        app_label = "wagtailimages" if codename.endswith("_image") else "wagtaildocs"
+        GroupCollectionPermission.objects.create(
+            group=group,
+            collection=root_collection,
+            permission=_permission(apps, f"{app_label}.{codename}"),
+        )

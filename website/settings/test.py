@@ -1,0 +1,21 @@
+"""The test suite: fast hashing, in-memory mail, no manifest needed, async-unsafe ORM allowed
+for Playwright's sync API running beside pytest-django's live server."""
+
+import os
+
+from .base import *  # noqa: F403
+
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+SECRET_KEY = "test-only-insecure-key"  # noqa: S105
+ALLOWED_HOSTS = ["*"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+MEDIA_ROOT = VAR_DIR / "test-media"  # noqa: F405
+WAGTAILADMIN_BASE_URL = "http://testserver"
+STATIC_ROOT = None  # served from the apps' folders through whitenoise's finders; no collectstatic
+WHITENOISE_USE_FINDERS = True
