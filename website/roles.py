@@ -1,8 +1,14 @@
 """The roles people have in the programme, as Django groups with their permissions.
 
 Migrations call :func:`sync_role` with the historical app registry, so every installation has
-the groups; later apps grant their own model permissions in their own data migrations.
+the groups. A feature app declares what each role may do with its models in its own
+``<app>/roles.py`` as ``MODEL_PERMISSIONS = {role name: ["app_label.codename", ...]}`` and grants
+it in a data migration with :func:`grant`; :func:`declared_model_permissions` adds them all up,
+which is what the tests hold every group to.
 """
+
+from importlib import import_module
+from importlib.util import find_spec
 
 from django.utils.translation import gettext_lazy as _
 
@@ -72,6 +78,28 @@ ROLE_PERMISSIONS: dict[str, dict[str, list[str]]] = {
         "collection": _IMAGES + _DOCUMENTS,
     },
 }
+
+
+def declared_model_permissions() -> dict[str, set[str]]:
+    """Each role's model permissions: the base ones above plus every installed app's."""
+    from django.apps import apps
+
+    declared = {name: set(spec["model"]) for name, spec in ROLE_PERMISSIONS.items()}
+    for app_config in apps.get_app_configs():
+        module_name = f"{app_config.name}.roles"
+        if app_config.name != __name__.rpartition(".")[0] and find_spec(module_name):
+            for role, labels in import_module(module_name).MODEL_PERMISSIONS.items():
+                declared[role].update(labels)
+    return declared
+
+
+def grant(apps, permissions_by_role: dict[str, list[str]]) -> None:
+    """Add model permissions to roles, from an app's data migration (idempotent)."""
+    Group = apps.get_model("auth", "Group")
+    ensure_permissions_exist(apps)
+    for role, labels in permissions_by_role.items():
+        group, _created = Group.objects.get_or_create(name=role)
+        group.permissions.add(*[_permission(apps, label) for label in labels])
 
 
 def ensure_permissions_exist(apps) -> None:
