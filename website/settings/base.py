@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "knowledge",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.simple_translation",
     "wagtail.contrib.settings",
     "wagtail.embeds",
