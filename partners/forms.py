@@ -63,3 +63,13 @@ class DirectoryFilterForm(forms.Form):
 
     def is_filtered(self) -> bool:
         return self.is_bound and self.is_valid() and any(self.cleaned_data.values())
+
+
+class PartnerImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("Spreadsheet"),
+        help_text=_(
+            "A .csv (comma or semicolon, UTF-8 or Windows-1252) or .xlsx file, at most 5 MB."
+        ),
+        widget=forms.ClearableFileInput(attrs={"accept": ".csv,.xlsx"}),
+    )

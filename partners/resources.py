@@ -1,0 +1,196 @@
+"""The spreadsheet columns of the partner directory, shared by import and export.
+
+Lists (services, target groups, languages, cities) are written as names or slugs separated by
+``|`` (``;`` is accepted too when the file quotes it); names may be German or English. A cell
+that export escaped against formula injection (a leading ``'`` before ``= + - @``) imports as the
+text without the quote, so an export re-imports unchanged.
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext as _
+
+from import_export import fields, resources, widgets
+
+from .models import City, Language, PartnerOrganisation, Service, TargetGroup
+from .models.partners import PartnerKind
+
+LIST_SEPARATOR = " | "
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+TEXT_COLUMNS = [
+    "name",
+    "short_name",
+    "description_de",
+    "description_en",
+    "network_role_de",
+    "network_role_en",
+    "street_address",
+    "postal_code",
+    "town",
+    "phone",
+    "email",
+    "website",
+    "opening_hours",
+]
+LIST_COLUMNS = {
+    "services": Service,
+    "target_groups": TargetGroup,
+    "languages": Language,
+    "cities": City,
+}
+COLUMNS = ["slug", "name", "short_name", "kind", "active", *TEXT_COLUMNS[2:], *LIST_COLUMNS]
+REQUIRED_COLUMNS = ["slug", "name"]
+
+
+def unescape_formula(value: str) -> str:
+    if len(value) > 1 and value[0] == "'" and value[1] in FORMULA_STARTS:
+        return value[1:]
+    return value
+
+
+def escape_formula(value):
+    """Prefix text a spreadsheet would run as a formula with ``'`` so it stays text."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+class TextWidget(widgets.CharWidget):
+    def clean(self, value, row=None, **kwargs) -> str:
+        if value is None:
+            return ""
+        return unescape_formula(str(value).strip())
+
+
+class KindWidget(widgets.Widget):
+    """Accepts the stored code or the German or English label of a kind."""
+
+    def clean(self, value, row=None, **kwargs) -> str:
+        text = str(value or "").strip()
+        if not text:
+            return PartnerKind.OTHER
+        for choice in PartnerKind:
+            if text.lower() in {choice.value, str(choice.label).lower(), choice.name.lower()}:
+                return choice.value
+        raise ValueError(
+            _("Unknown kind “%(value)s”. Use one of: %(choices)s.")
+            % {"value": text, "choices": ", ".join(PartnerKind.values)}
+        )
+
+    def render(self, value, obj=None, **kwargs) -> str:
+        return value or ""
+
+
+class ActiveWidget(widgets.Widget):
+    TRUE = {"1", "true", "yes", "ja", "x", "wahr", "aktiv", "active"}
+    FALSE = {"0", "false", "no", "nein", "falsch", "inaktiv", "inactive"}
+
+    def clean(self, value, row=None, **kwargs) -> bool:
+        text = str(value if value is not None else "").strip().lower()
+        if not text or text in self.TRUE:
+            return True
+        if text in self.FALSE:
+            return False
+        raise ValueError(_("“%(value)s” is not yes or no.") % {"value": value})
+
+    def render(self, value, obj=None, **kwargs) -> str:
+        return "yes" if value else "no"
+
+
+class VocabularyListWidget(widgets.ManyToManyWidget):
+    """Names or slugs separated by ``|`` or ``;``; every unknown value is an error naming it."""
+
+    def clean(self, value, row=None, **kwargs) -> list[models.Model]:
+        text = unescape_formula(str(value or "").strip())
+        names = [part.strip() for part in text.replace(";", "|").split("|") if part.strip()]
+        found, unknown = [], []
+        for name in names:
+            match = self.model.objects.named(name).first()
+            if match is None:
+                unknown.append(name)
+            elif match not in found:
+                found.append(match)
+        if unknown:
+            raise ValueError(
+                _("Unknown %(list)s: %(values)s.")
+                % {
+                    "list": self.model._meta.verbose_name,
+                    "values": ", ".join(f"“{name}”" for name in unknown),
+                }
+            )
+        return found
+
+    def render(self, value, obj=None, **kwargs) -> str:
+        return LIST_SEPARATOR.join(item.name_de for item in value.all()) if value else ""
+
+
+class PartnerResource(resources.ModelResource):
+    """Rows keyed by ``slug``: a known slug updates that partner, an unknown one creates it."""
+
+    slug = fields.Field("slug", "slug", widget=TextWidget())
+    kind = fields.Field("kind", "kind", widget=KindWidget())
+    active = fields.Field("active", "active", widget=ActiveWidget())
+
+    class Meta:
+        model = PartnerOrganisation
+        fields = COLUMNS
+        import_order = COLUMNS
+        export_order = COLUMNS
+        import_id_fields = ["slug"]
+        skip_unchanged = True
+        report_skipped = True
+        clean_model_instances = True
+        use_transactions = True
+
+    def __init__(self, user=None, line_numbers: list[int] | None = None):
+        super().__init__()
+        self.user = user
+        self.line_numbers = line_numbers or []
+        self.seen_slugs: dict[str, int] = {}
+        for column in TEXT_COLUMNS:
+            self.fields[column] = fields.Field(column, column, widget=TextWidget())
+        for column, model in LIST_COLUMNS.items():
+            self.fields[column] = fields.Field(
+                column, column, widget=VocabularyListWidget(model, field="slug")
+            )
+
+    def import_instance(self, instance, row, **kwargs) -> None:
+        """Set the plain fields, then check the lists and the slug, reporting every problem."""
+        errors = {}
+        try:
+            super().import_instance(instance, row, **kwargs)
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        for column in LIST_COLUMNS:
+            if column in row:
+                try:
+                    self.fields[column].clean(row)
+                except ValueError as error:
+                    errors[column] = [str(error)]
+        slug = str(row.get("slug") or "").strip()
+        number = self.line_for(kwargs.get("row_number") or 0)
+        if slug and slug in self.seen_slugs:
+            errors.setdefault("slug", []).append(
+                _("The slug “%(slug)s” already appears in row %(row)s of this file.")
+                % {"slug": slug, "row": self.seen_slugs[slug]}
+            )
+        elif slug:
+            self.seen_slugs[slug] = number
+        if errors:
+            raise ValidationError(errors)
+
+    def line_for(self, row_number: int) -> int:
+        """The spreadsheet line of the dataset's ``row_number`` (1-based; the header is line 1)."""
+        if 0 < row_number <= len(self.line_numbers):
+            return self.line_numbers[row_number - 1]
+        return row_number + 1
+
+    def save_m2m(self, instance, row, **kwargs) -> None:
+        """Record the import as a published revision, so the admin's history shows it."""
+        super().save_m2m(instance, row, **kwargs)
+        revision = instance.save_revision(user=self.user, log_action=True)
+        revision.publish(user=self.user)
+
+    def export_field(self, field, instance, **kwargs):
+        return escape_formula(super().export_field(field, instance, **kwargs))
