@@ -1,0 +1,85 @@
+"""What every entry of the knowledge base shares: where, when, what about, and how it is shared."""
+
+from django import forms
+from django.db import models
+from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.images.api.fields import ImageRenditionField
+from wagtail.models import Page
+from wagtail.search import index
+
+from modelcluster.fields import ParentalManyToManyField
+
+from ..partner_links import partner_directory_url
+from ..serializers import ThemeSerializer
+
+ENTRY_PANEL = MultiFieldPanel(
+    [
+        FieldPanel("standfirst"),
+        FieldRowPanel([FieldPanel("date"), FieldPanel("city"), FieldPanel("country")]),
+        FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("image"),
+    ],
+    heading=_("Listing"),
+)
+
+
+class KnowledgeEntryPage(Page):
+    """An entry listed, filtered and fed by the knowledge index: a good practice, the model
+    documentation or a news item. Abstract: each kind keeps its own table."""
+
+    date = models.DateField(_("date"), help_text=_("When it happened or was written up."))
+    standfirst = models.CharField(
+        _("standfirst"), max_length=300, help_text=_("One sentence that says what it is about.")
+    )
+    city = models.CharField(_("city"), max_length=100, blank=True, db_index=True)
+    country = models.CharField(_("country"), max_length=100, blank=True, db_index=True)
+    themes = ParentalManyToManyField(
+        "knowledge.Theme", blank=True, related_name="+", verbose_name=_("themes")
+    )
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("image"),
+        help_text=_("Shown in listings and when the page is shared."),
+    )
+
+    parent_page_types = ["knowledge.KnowledgeIndexPage"]
+    subpage_types = []
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("standfirst", boost=1.5),
+        index.SearchField("city"),
+        index.SearchField("country"),
+        index.FilterField("date"),
+        index.FilterField("city"),
+        index.FilterField("country"),
+    ]
+
+    api_fields = [
+        APIField("date"),
+        APIField("standfirst"),
+        APIField("city"),
+        APIField("country"),
+        APIField("themes", serializer=ThemeSerializer(many=True)),
+        APIField("image", serializer=ImageRenditionField("fill-1200x630")),
+    ]
+
+    class Meta:
+        abstract = True
+
+    def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
+        context = super().get_context(request, *args, **kwargs)
+        context["partner_directory_url"] = partner_directory_url(self.locale, request)
+        return context
+
+    @property
+    def share_description(self) -> str:
+        return self.search_description or self.standfirst
