@@ -8,7 +8,7 @@ from .good_practice import (
     OrganisationRole,
 )
 from .index import KnowledgeIndexPage
-from .model_documentation import ModelDocumentationPage
+from .model_documentation import ModelDocumentationPage, ModelNetworkPartner
 from .news import NewsKind, NewsPage
 from .themes import Theme
 
@@ -19,6 +19,7 @@ __all__ = [
     "GoodPracticeResource",
     "KnowledgeIndexPage",
     "ModelDocumentationPage",
+    "ModelNetworkPartner",
     "NewsKind",
     "NewsPage",
     "OrganisationRole",
