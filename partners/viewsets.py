@@ -88,6 +88,8 @@ class PartnerMembershipViewSet(ModelViewSet):
     """Administrators say which partner organisation a caseworker's account belongs to."""
 
     model = PartnerMembership
+    name = "partner_memberships"
+    url_prefix = "partners/memberships"
     icon = "link"
     menu_label = _("Memberships")
     menu_order = 600

@@ -1,0 +1,92 @@
+"""``/api/v2/partners/``: public fields of published, active partners only."""
+
+import pytest
+
+from tests.partners.factories import PartnerFactory
+
+pytestmark = pytest.mark.django_db
+
+DETAIL_FIELDS = {
+    "id",
+    "meta",
+    "name",
+    "short_name",
+    "slug",
+    "kind",
+    "description_de",
+    "description_en",
+    "network_role_de",
+    "network_role_en",
+    "services",
+    "target_groups",
+    "languages",
+    "cities",
+    "street_address",
+    "postal_code",
+    "town",
+    "phone",
+    "email",
+    "website",
+    "opening_hours",
+    "logo",
+    "contact_persons",
+}
+
+
+def test_detail_has_exactly_the_public_fields(client, published_partner):
+    partner = published_partner(services=["job-coaching"], internal_notes="Nur intern")
+    partner.contact_persons.create(name="Öffentlich", role="Coach", email="o@example.org")
+    partner.contact_persons.create(name="Verborgen", show_publicly=False)
+    partner.save()
+    data = client.get(f"/api/v2/partners/{partner.pk}/").json()
+    assert set(data) == DETAIL_FIELDS
+    assert set(data["meta"]) == {"type", "detail_url"}
+    assert data["services"] == [
+        {"slug": "job-coaching", "name_de": "Jobcoaching", "name_en": "Job coaching"}
+    ]
+    assert data["contact_persons"] == [
+        {"name": "Öffentlich", "role": "Coach", "email": "o@example.org", "phone": ""}
+    ]
+    assert "Nur intern" not in str(data)
+
+
+def test_listing_shows_only_published_active_partners(client, published_partner):
+    shown = published_partner(name="Sichtbar")
+    published_partner(active=False)
+    draft = PartnerFactory()
+    changed = published_partner(name="Veröffentlicht")
+    changed.name = "Entwurfsname"
+    changed.save_revision()
+    data = client.get("/api/v2/partners/").json()
+    assert data["meta"]["total_count"] == 2
+    assert {item["name"] for item in data["items"]} == {"Sichtbar", "Veröffentlicht"}
+    assert set(data["items"][0]) == {
+        "id",
+        "meta",
+        "name",
+        "short_name",
+        "slug",
+        "kind",
+        "services",
+        "cities",
+    }
+    assert client.get(f"/api/v2/partners/{draft.pk}/").status_code == 404
+    assert client.get(f"/api/v2/partners/{shown.pk}/").status_code == 200
+
+
+@pytest.mark.parametrize(
+    "field", ["internal_notes", "live", "latest_revision", "locked_by", "memberships", "active"]
+)
+def test_internal_fields_cannot_be_requested_or_filtered(client, published_partner, field):
+    published_partner()
+    assert client.get(f"/api/v2/partners/?fields={field}").status_code == 400
+    assert client.get(f"/api/v2/partners/?{field}=1").status_code == 400
+
+
+def test_filter_by_slug_and_search(client, published_partner):
+    published_partner(name="Gesa gGmbH", slug="gesa")
+    published_partner(name="Diakonie", slug="diakonie")
+    assert [i["slug"] for i in client.get("/api/v2/partners/?slug=gesa").json()["items"]] == [
+        "gesa"
+    ]
+    assert client.get("/api/v2/partners/?search=Gesa").status_code == 200

@@ -1,0 +1,258 @@
+"""Spreadsheet import in the admin: preview writes nothing, confirm writes, re-import changes
+nothing, encodings and delimiters, and every kind of bad input gets a clear message."""
+
+import io
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from wagtail.models import Revision
+
+import pytest
+from openpyxl import Workbook
+
+from partners import importing
+from partners.models import PartnerOrganisation
+from tests.partners.factories import PartnerFactory
+from website.roles import PROGRAMME_ADMINISTRATORS
+
+pytestmark = pytest.mark.django_db
+
+IMPORT_URL = "/admin/partners/import/"
+CONFIRM_URL = "/admin/partners/import/confirm/"
+
+GOOD_CSV = (
+    "slug;name;kind;services;cities;description_de;phone\n"
+    "gesa;Gesa gGmbH;training_provider;Qualifizierung | Praktikumsvermittlung;Wuppertal;"
+    "Qualifizierung für Menschen mit Hemmnissen;0202 555-0300\n"
+    "skf;Sozialdienst katholischer Frauen;non_profit;activation-motivation|Offers for women;"
+    "wuppertal|Solingen;Aktivierung und Motivation;+49 202 555-0400\n"
+)
+
+
+@pytest.fixture
+def admin_client(client, make_user):
+    client.force_login(make_user(PROGRAMME_ADMINISTRATORS))
+    return client
+
+
+def upload(client, content: bytes | str, name: str = "partners.csv"):
+    if isinstance(content, str):
+        content = content.encode("utf-8")
+    return client.post(IMPORT_URL, {"file": SimpleUploadedFile(name, content)})
+
+
+def confirm(client):
+    key = client.session[importing_session_key()]["key"]
+    return client.post(CONFIRM_URL, {"key": key})
+
+
+def importing_session_key() -> str:
+    from partners.views import SESSION_KEY
+
+    return SESSION_KEY
+
+
+def actions(response) -> list[tuple[int, str]]:
+    return [(row.line, row.action) for row in response.context["report"].rows]
+
+
+def form_errors(response) -> list[str]:
+    return response.context["form"].errors["file"]
+
+
+def test_preview_writes_nothing_and_confirm_imports(admin_client):
+    response = upload(admin_client, GOOD_CSV)
+    assert response.status_code == 200
+    assert actions(response) == [(2, "new"), (3, "new")]
+    assert "Confirm import" in response.content.decode() or "Import bestätigen" in (
+        response.content.decode()
+    )
+    assert not PartnerOrganisation.objects.exists()
+    assert not Revision.objects.exists()
+
+    response = confirm(admin_client)
+    assert response.status_code == 302
+    assert response["Location"] == reverse("wagtailsnippets_partners_partnerorganisation:list")
+    gesa = PartnerOrganisation.objects.get(slug="gesa")
+    assert gesa.live and gesa.active
+    assert sorted(gesa.services.values_list("slug", flat=True)) == [
+        "internship-placement",
+        "qualification",
+    ]
+    skf = PartnerOrganisation.objects.get(slug="skf")
+    assert sorted(skf.cities.values_list("slug", flat=True)) == ["solingen", "wuppertal"]
+    assert skf.phone == "+49 202 555-0400"
+    assert skf.revisions.count() == 1
+    assert list(PartnerOrganisation.objects.public().order_by("slug")) == [gesa, skf]
+
+
+def test_reimporting_the_same_file_changes_nothing(admin_client):
+    upload(admin_client, GOOD_CSV)
+    confirm(admin_client)
+    revisions = Revision.objects.count()
+    response = upload(admin_client, GOOD_CSV)
+    assert actions(response) == [(2, "skip"), (3, "skip")]
+    confirm(admin_client)
+    assert Revision.objects.count() == revisions
+
+
+def test_changed_row_updates_by_slug(admin_client):
+    PartnerFactory(slug="gesa", name="Alter Name", publish=True)
+    response = upload(admin_client, "slug,name\ngesa,Gesa gGmbH\nneu,Neuer Partner\n")
+    assert actions(response) == [(2, "update"), (3, "new")]
+    confirm(admin_client)
+    assert PartnerOrganisation.objects.get(slug="gesa").name == "Gesa gGmbH"
+    assert PartnerOrganisation.objects.count() == 2
+
+
+def test_windows_1252_semicolon_file_keeps_umlauts(admin_client):
+    content = "slug;name;town\nskf;Sozialdienst katholischer Frauen Müngsten;Köln-Süd\n"
+    upload(admin_client, content.encode("cp1252"))
+    confirm(admin_client)
+    partner = PartnerOrganisation.objects.get(slug="skf")
+    assert partner.name == "Sozialdienst katholischer Frauen Müngsten"
+    assert partner.town == "Köln-Süd"
+
+
+def test_utf8_with_bom_and_commas(admin_client):
+    content = "\ufeffslug,name,town\nbom,Gemeinnützige Träger GmbH,Düsseldorf\n"
+    upload(admin_client, content.encode("utf-8"))
+    confirm(admin_client)
+    assert PartnerOrganisation.objects.get(slug="bom").name == "Gemeinnützige Träger GmbH"
+
+
+def test_xlsx_imports(admin_client):
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(["slug", "name", "postal_code", "services"])
+    sheet.append(["lernwerk", "Lernwerk Remscheid gGmbH", 42853, "Qualification"])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    response = upload(admin_client, buffer.getvalue(), "partners.xlsx")
+    assert actions(response) == [(2, "new")]
+    confirm(admin_client)
+    partner = PartnerOrganisation.objects.get(slug="lernwerk")
+    assert partner.postal_code == "42853"
+    assert list(partner.services.values_list("slug", flat=True)) == ["qualification"]
+
+
+def assert_refused(response, text: str):
+    assert response.status_code == 200
+    assert any(text in error for error in form_errors(response)), form_errors(response)
+    assert "report" not in response.context or response.context["report"] is None
+    assert not PartnerOrganisation.objects.exists()
+
+
+def test_wrong_columns_are_named(admin_client):
+    response = upload(admin_client, "slug,Nmae,colour\nx,y,z\n")
+    assert_refused(response, "Missing columns: name")
+    assert any("Unknown columns: nmae, colour" in error for error in form_errors(response))
+
+
+def test_empty_file(admin_client):
+    assert_refused(upload(admin_client, b""), "The file is empty")
+    assert_refused(upload(admin_client, "\n\n"), "The file is empty")
+
+
+def test_header_without_rows(admin_client):
+    assert_refused(upload(admin_client, "slug,name\n"), "no rows")
+
+
+def test_broken_xlsx(admin_client):
+    assert_refused(upload(admin_client, b"PK\x03\x04 not really", "partners.xlsx"), "Excel")
+
+
+def test_other_file_types_are_refused(admin_client):
+    assert_refused(upload(admin_client, b"%PDF-1.7", "partners.pdf"), ".csv or .xlsx")
+
+
+def test_twenty_megabyte_upload_is_refused(admin_client):
+    content = b"slug,name\n" + b"x" * (20 * 1024 * 1024)
+    assert_refused(upload(admin_client, content), "at most 5 MB")
+
+
+def test_hundred_thousand_rows_are_refused(admin_client):
+    content = "slug,name\n" + "".join(f"p{n},P{n}\n" for n in range(100_000))
+    assert len(content.encode()) < importing.MAX_UPLOAD_BYTES
+    assert_refused(upload(admin_client, content), "more than 5000 rows")
+
+
+def test_row_errors_name_row_and_column_and_nothing_is_written(admin_client):
+    content = (
+        "slug,name,services,cities,email,kind\n"
+        "ok,Gut,Jobcoaching,Wuppertal,ok@example.org,non_profit\n"
+        "dup,Erster,,,,\n"
+        "dup,Zweiter,,,,\n"
+        "bad,Falsch,Astrologie,Atlantis,keine-mail,spaceship\n"
+        ",Ohne Slug,,,,\n"
+    )
+    response = upload(admin_client, content)
+    report = response.context["report"]
+    assert actions(response)[0] == (2, "new")
+    assert [row.action for row in report.rows[1:]] == ["new", "error", "error", "error"]
+    errors = report.errors
+    assert (4, "slug", "The slug “dup” already appears in row 3 of this file.") in errors
+    assert (5, "services", "Unknown service: “Astrologie”.") in errors
+    assert (5, "cities", "Unknown city: “Atlantis”.") in errors
+    assert any(line == 5 and column == "email" for line, column, _m in errors)
+    assert any(line == 5 and column == "kind" and "spaceship" in m for line, column, m in errors)
+    assert any(line == 6 and column == "slug" for line, column, _m in errors)
+    content_text = response.content.decode()
+    assert "Astrologie" in content_text and 'name="key"' not in content_text
+    assert not PartnerOrganisation.objects.exists()
+    assert not Revision.objects.exists()
+
+
+def test_confirm_revalidates_and_writes_nothing_on_new_errors(admin_client):
+    upload(admin_client, "slug,name,services\nneu,Neu,Jobcoaching\n")
+    from partners.models import Service
+
+    Service.objects.filter(slug="job-coaching").delete()
+    response = confirm(admin_client)
+    assert response.status_code == 200
+    assert response.context["report"].has_errors
+    assert not PartnerOrganisation.objects.exists()
+
+
+def test_confirm_needs_the_session_key(admin_client):
+    upload(admin_client, GOOD_CSV)
+    response = admin_client.post(CONFIRM_URL, {"key": "0" * 32 + ".csv"})
+    assert response.status_code == 302
+    assert not PartnerOrganisation.objects.exists()
+
+
+def test_script_in_import_is_escaped_in_the_preview(admin_client):
+    response = upload(admin_client, "slug,name\nx,<script>alert(1)</script>\n")
+    content = response.content.decode()
+    assert "<script>alert(1)" not in content
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in content
+
+
+def test_upload_waits_outside_media_root(admin_client, settings):
+    upload(admin_client, GOOD_CSV)
+    key = admin_client.session[importing_session_key()]["key"]
+    path = importing.STASH_DIR / key
+    assert path.exists()
+    assert str(settings.MEDIA_ROOT) not in str(path.resolve())
+    confirm(admin_client)
+    assert not path.exists()
+
+
+@pytest.mark.parametrize("role", ["Case managers", "Partner caseworkers", "Editors"])
+def test_only_administrators_may_import(client, make_user, role):
+    client.force_login(make_user(role))
+    assert client.get(IMPORT_URL).status_code in (302, 403)
+    response = client.post(IMPORT_URL, {"file": SimpleUploadedFile("p.csv", GOOD_CSV.encode())})
+    assert response.status_code in (302, 403)
+    assert not PartnerOrganisation.objects.exists()
+
+
+def test_example_file_imports_cleanly(admin_client):
+    from pathlib import Path
+
+    example = Path(__file__).resolve().parents[2] / "fixtures/partners/partners-import-example.csv"
+    response = upload(admin_client, example.read_bytes())
+    report = response.context["report"]
+    assert not report.has_errors, report.errors
+    assert report.count("new") >= 3
