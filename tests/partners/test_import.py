@@ -65,9 +65,7 @@ def test_preview_writes_nothing_and_confirm_imports(admin_client):
     response = upload(admin_client, GOOD_CSV)
     assert response.status_code == 200
     assert actions(response) == [(2, "new"), (3, "new")]
-    assert "Confirm import" in response.content.decode() or "Import bestätigen" in (
-        response.content.decode()
-    )
+    assert "Import bestätigen" in response.content.decode()
     assert not PartnerOrganisation.objects.exists()
     assert not Revision.objects.exists()
 
@@ -146,17 +144,17 @@ def assert_refused(response, text: str):
 
 def test_wrong_columns_are_named(admin_client):
     response = upload(admin_client, "slug,Nmae,colour\nx,y,z\n")
-    assert_refused(response, "Missing columns: name")
-    assert any("Unknown columns: nmae, colour" in error for error in form_errors(response))
+    assert_refused(response, "Fehlende Spalten: name")
+    assert any("Unbekannte Spalten: nmae, colour" in error for error in form_errors(response))
 
 
 def test_empty_file(admin_client):
-    assert_refused(upload(admin_client, b""), "The file is empty")
-    assert_refused(upload(admin_client, "\n\n"), "The file is empty")
+    assert_refused(upload(admin_client, b""), "leer")
+    assert_refused(upload(admin_client, "\n\n"), "Die Datei ist leer.")
 
 
 def test_header_without_rows(admin_client):
-    assert_refused(upload(admin_client, "slug,name\n"), "no rows")
+    assert_refused(upload(admin_client, "slug,name\n"), "keine Zeilen")
 
 
 def test_broken_xlsx(admin_client):
@@ -164,18 +162,18 @@ def test_broken_xlsx(admin_client):
 
 
 def test_other_file_types_are_refused(admin_client):
-    assert_refused(upload(admin_client, b"%PDF-1.7", "partners.pdf"), ".csv or .xlsx")
+    assert_refused(upload(admin_client, b"%PDF-1.7", "partners.pdf"), ".csv- oder .xlsx-Datei")
 
 
 def test_twenty_megabyte_upload_is_refused(admin_client):
     content = b"slug,name\n" + b"x" * (20 * 1024 * 1024)
-    assert_refused(upload(admin_client, content), "at most 5 MB")
+    assert_refused(upload(admin_client, content), "höchstens 5 MB")
 
 
 def test_hundred_thousand_rows_are_refused(admin_client):
     content = "slug,name\n" + "".join(f"p{n},P{n}\n" for n in range(100_000))
     assert len(content.encode()) < importing.MAX_UPLOAD_BYTES
-    assert_refused(upload(admin_client, content), "more than 5000 rows")
+    assert_refused(upload(admin_client, content), "mehr als 5000 Zeilen")
 
 
 def test_row_errors_name_row_and_column_and_nothing_is_written(admin_client):
@@ -192,9 +190,9 @@ def test_row_errors_name_row_and_column_and_nothing_is_written(admin_client):
     assert actions(response)[0] == (2, "new")
     assert [row.action for row in report.rows[1:]] == ["new", "error", "error", "error"]
     errors = report.errors
-    assert (4, "slug", "The slug “dup” already appears in row 3 of this file.") in errors
-    assert (5, "services", "Unknown service: “Astrologie”.") in errors
-    assert (5, "cities", "Unknown city: “Atlantis”.") in errors
+    assert (4, "slug", "Das Kürzel „dup“ steht schon in Zeile 3 dieser Datei.") in errors
+    assert (5, "services", "Unbekannt (Angebot): “Astrologie”.") in errors
+    assert (5, "cities", "Unbekannt (Stadt): “Atlantis”.") in errors
     assert any(line == 5 and column == "email" for line, column, _m in errors)
     assert any(line == 5 and column == "kind" and "spaceship" in m for line, column, m in errors)
     assert any(line == 6 and column == "slug" for line, column, _m in errors)
@@ -256,3 +254,15 @@ def test_example_file_imports_cleanly(admin_client):
     report = response.context["report"]
     assert not report.has_errors, report.errors
     assert report.count("new") >= 3
+
+
+def test_messages_follow_the_administrators_language(admin_client):
+    from wagtail.users.models import UserProfile
+
+    user = admin_client.get(IMPORT_URL).wsgi_request.user
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = "en"
+    profile.save()
+    response = upload(admin_client, "slug,name,services\nx,X,Astrologie\n")
+    assert (2, "services", "Unknown service: “Astrologie”.") in response.context["report"].errors
+    assert "Nothing has been imported" in response.content.decode()
