@@ -1,6 +1,7 @@
 """Synthetic knowledge entries: pages added under a parent and published, like an editor would."""
 
 import datetime
+from uuid import uuid4
 
 import factory
 
@@ -21,7 +22,7 @@ class PageFactory(factory.django.DjangoModelFactory):
         abstract = True
 
     title = factory.Sequence(lambda n: f"Eintrag {n}")
-    slug = factory.Sequence(lambda n: f"eintrag-{n}")
+    slug = factory.LazyFunction(lambda: f"eintrag-{uuid4().hex[:12]}")
     live = False
 
     @classmethod

@@ -1,0 +1,159 @@
+"""The knowledge index: filters, search, pagination, empty states, feeds, constant queries."""
+
+from datetime import date
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+import pytest
+
+from knowledge.listing import PAGE_SIZE
+from tests.knowledge.factories import GoodPracticeFactory, ModelDocumentationFactory, NewsFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def entries(knowledge_index):
+    return {
+        "wuppertal": GoodPracticeFactory(
+            parent=knowledge_index,
+            title="Wuppertal Netzwerk",
+            themes=["work"],
+            date=date(2010, 1, 1),
+        ),
+        "london": GoodPracticeFactory(
+            parent=knowledge_index,
+            title="London Forum",
+            date=date(2011, 1, 1),
+            city="London",
+            country="Vereinigtes Königreich",
+            themes=["learn"],
+        ),
+        "model": ModelDocumentationFactory(
+            parent=knowledge_index,
+            title="Das Modell",
+            themes=["work", "plan"],
+            date=date(2012, 1, 1),
+        ),
+        "webinar": NewsFactory(
+            parent=knowledge_index,
+            title="Webinar",
+            standfirst="Zugang zu Beschäftigung",
+            date=date(2013, 1, 1),
+        ),
+        "draft": GoodPracticeFactory(
+            parent=knowledge_index, title="Unveröffentlichter Entwurf", publish=False
+        ),
+    }
+
+
+def titles(response) -> list[str]:
+    return [entry.title for entry in response.context["entries"].object_list]
+
+
+def test_index_lists_published_entries_newest_first(client, knowledge_index, entries):
+    response = client.get(knowledge_index.url)
+    assert titles(response) == ["Webinar", "Das Modell", "London Forum", "Wuppertal Netzwerk"]
+    assert "Unveröffentlichter Entwurf" not in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ({"theme": "work"}, {"Wuppertal Netzwerk", "Das Modell"}),
+        ({"theme": "learn"}, {"London Forum"}),
+        ({"city": "London"}, {"London Forum"}),
+        ({"country": "Deutschland"}, {"Wuppertal Netzwerk", "Das Modell"}),
+        ({"theme": "work", "city": "Wuppertal"}, {"Wuppertal Netzwerk", "Das Modell"}),
+        ({"q": "Beschäftigung"}, {"Webinar"}),
+        ({"q": "Forum", "city": "London"}, {"London Forum"}),
+        ({"q": "Forum", "theme": "work"}, set()),
+    ],
+)
+def test_filters_and_search_narrow_the_list(client, knowledge_index, entries, query, expected):
+    assert set(titles(client.get(knowledge_index.url, query))) == expected
+
+
+def test_filter_form_offers_only_what_exists(client, knowledge_index, entries):
+    form = client.get(knowledge_index.url).context["filter_form"]
+    assert [value for value, _label in form.fields["city"].choices] == ["", "London", "Wuppertal"]
+    assert ("work", "Arbeit") in form.fields["theme"].choices
+
+
+def test_theme_names_follow_the_language(client, english_index):
+    html = client.get(english_index.url).content.decode()
+    assert '<option value="work">Work</option>' in html
+
+
+def test_unknown_filter_values_are_ignored_not_an_error(client, knowledge_index, entries):
+    response = client.get(knowledge_index.url, {"theme": "<script>", "city": "Atlantis"})
+    assert response.status_code == 200
+    assert len(titles(response)) == 4
+    assert "<script>" not in response.content.decode()
+
+
+def test_empty_states_say_what_happened(client, knowledge_index):
+    html = client.get(knowledge_index.url).content.decode()
+    assert "Noch gibt es keine Einträge." in html
+    GoodPracticeFactory(parent=knowledge_index, title="Etwas")
+    html = client.get(knowledge_index.url, {"q": "nichtsdergleichen"}).content.decode()
+    assert "Kein Eintrag passt zu diesen Filtern." in html
+    assert "Alle Einträge anzeigen" in html
+
+
+def test_pagination_keeps_the_filters(client, knowledge_index):
+    for number in range(PAGE_SIZE + 3):
+        GoodPracticeFactory(parent=knowledge_index, title=f"Praxis {number}", themes=["work"])
+    first = client.get(knowledge_index.url, {"theme": "work"})
+    assert len(titles(first)) == PAGE_SIZE
+    assert "?theme=work&amp;page=2" in first.content.decode()
+    second = client.get(knowledge_index.url, {"theme": "work", "page": 2})
+    assert len(titles(second)) == 3
+    assert not set(titles(first)) & set(titles(second))
+    assert client.get(knowledge_index.url, {"page": "zwei"}).status_code == 200
+
+
+def test_search_finds_words_in_the_body(client, knowledge_index):
+    GoodPracticeFactory(
+        parent=knowledge_index,
+        title="Mit Inhalt",
+        body=[{"type": "text", "value": "<p>Zahntechniker Ausbildung</p>"}],
+    )
+    assert titles(client.get(knowledge_index.url, {"q": "Zahntechniker"})) == ["Mit Inhalt"]
+
+
+@pytest.mark.parametrize(("route", "marker"), [("feed/", "<rss"), ("feed/atom/", "<feed")])
+def test_feeds_list_new_published_entries(client, knowledge_index, entries, route, marker):
+    response = client.get(knowledge_index.url + route)
+    assert response.status_code == 200
+    xml = response.content.decode()
+    assert marker in xml
+    assert "Wuppertal Netzwerk" in xml and "Webinar" in xml
+    assert "Unveröffentlichter Entwurf" not in xml
+    assert entries["london"].full_url.replace("http://localhost", "") in xml
+
+
+def _index_queries(client, index) -> int:
+    client.get(index.url, {"theme": "work"})  # warm caches (site root paths, renditions)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(index.url, {"theme": "work"}).status_code == 200
+    return len(queries)
+
+
+def test_index_query_count_does_not_grow_with_entries(client, knowledge_index):
+    from wagtail.images.models import Image
+    from wagtail.images.tests.utils import get_test_image_file
+
+    kinds = [GoodPracticeFactory, ModelDocumentationFactory, NewsFactory]
+
+    def add(count: int) -> None:
+        for number in range(count):
+            image = Image.objects.create(title="Bild", file=get_test_image_file())
+            kinds[number % 3](parent=knowledge_index, themes=["work", "plan"], image=image)
+
+    add(5)
+    five = _index_queries(client, knowledge_index)
+    add(45)
+    fifty = _index_queries(client, knowledge_index)
+    assert five == fifty
