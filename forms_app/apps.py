@@ -7,3 +7,8 @@ class FormsAppConfig(AppConfig):
 
     name = "forms_app"
     verbose_name = _("Forms")
+
+    def ready(self) -> None:
+        from .registry import autodiscover
+
+        autodiscover()

@@ -148,6 +148,10 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
+# Files uploaded through forms: outside MEDIA_ROOT, served only by a permission-checked view.
+FORMS_PRIVATE_ROOT = Path(os.environ.get("FORMS_PRIVATE_ROOT", VAR_DIR / "private"))
+FORMS_DRAFT_LIFETIME_DAYS = int(os.environ.get("FORMS_DRAFT_LIFETIME_DAYS", "30"))
+
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024

@@ -1,0 +1,303 @@
+"""The blocks an administrator builds a wizard form from in the page editor.
+
+Every field block shares :class:`FieldBlock`'s options (stable key, labels and help in German and
+English, required, default, placeholder, condition) and adds its own validation options.
+"""
+
+from django.core.validators import RegexValidator
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import blocks
+
+KEY_VALIDATOR = RegexValidator(
+    r"^[a-z][a-z0-9_]{0,49}$",
+    _("Use lower-case letters, digits and underscores, starting with a letter (at most 50)."),
+)
+
+
+class Operator:
+    EQUALS = "equals"
+    ONE_OF = "one_of"
+    IS_NOT = "is_not"
+    ANSWERED = "answered"
+    CHOICES = [
+        (EQUALS, _("equals")),
+        (ONE_OF, _("is one of")),
+        (IS_NOT, _("is not")),
+        (ANSWERED, _("is answered")),
+    ]
+
+
+class ConditionBlock(blocks.StructBlock):
+    """Show the field or step only when an earlier answer matches; empty key = always shown."""
+
+    field = blocks.CharBlock(
+        label=_("Only show when the field with key"),
+        required=False,
+        max_length=50,
+        help_text=_("Key of an earlier field. Leave empty to always show."),
+    )
+    operator = blocks.ChoiceBlock(
+        choices=Operator.CHOICES, default=Operator.EQUALS, label=_("operator")
+    )
+    values = blocks.TextBlock(
+        required=False,
+        rows=2,
+        label=_("value(s)"),
+        help_text=_(
+            "One value per line. For yes/no fields use “yes” or “no”; for choices the stored value."
+        ),
+    )
+
+    class Meta:
+        icon = "view"
+        label = _("Condition")
+        form_classname = "forms-app-condition"
+        collapsed = True
+
+
+class ChoiceOptionBlock(blocks.StructBlock):
+    value = blocks.CharBlock(
+        max_length=100,
+        label=_("stored value"),
+        help_text=_("Stays the same when the labels change; used in conditions and exports."),
+    )
+    label_de = blocks.CharBlock(max_length=255, label=_("label (German)"))
+    label_en = blocks.CharBlock(max_length=255, required=False, label=_("label (English)"))
+
+    class Meta:
+        icon = "list-ul"
+        label = _("Option")
+
+
+class FieldBlock(blocks.StructBlock):
+    """Options every input field has."""
+
+    key = blocks.CharBlock(
+        max_length=50,
+        validators=[KEY_VALIDATOR],
+        label=_("key"),
+        help_text=_(
+            "Stable name of this answer in submissions and exports, unique within the form. "
+            "Do not change it once the form is in use; change the labels instead."
+        ),
+    )
+    label_de = blocks.CharBlock(max_length=255, label=_("label (German)"))
+    label_en = blocks.CharBlock(max_length=255, required=False, label=_("label (English)"))
+    help_de = blocks.CharBlock(max_length=500, required=False, label=_("help text (German)"))
+    help_en = blocks.CharBlock(max_length=500, required=False, label=_("help text (English)"))
+    required = blocks.BooleanBlock(required=False, label=_("required"))
+    condition = ConditionBlock(required=False)
+
+    class Meta:
+        template = "forms_app/blocks/field_preview.html"
+        form_classname = "forms-app-field"
+        preview_value = {"key": "first_name", "label_de": "Vorname", "label_en": "First name"}
+
+
+class TextFieldBlock(FieldBlock):
+    placeholder = blocks.CharBlock(max_length=255, required=False, label=_("placeholder"))
+    default = blocks.CharBlock(max_length=255, required=False, label=_("default value"))
+    min_length = blocks.IntegerBlock(required=False, min_value=0, label=_("minimum length"))
+    max_length = blocks.IntegerBlock(
+        required=False,
+        min_value=1,
+        label=_("maximum length"),
+        help_text=_("Short texts are capped at 255 characters and long texts at 10,000 anyway."),
+    )
+
+
+class ShortTextBlock(TextFieldBlock):
+    pattern = blocks.CharBlock(
+        max_length=255,
+        required=False,
+        label=_("pattern (regular expression)"),
+        help_text=_("Example: ^[0-9]{5}$ for a German postcode."),
+    )
+    pattern_message = blocks.CharBlock(
+        max_length=255, required=False, label=_("message when the pattern does not match")
+    )
+
+    class Meta:
+        icon = "pilcrow"
+        label = _("Short text")
+        description = _("One line of text, such as a name.")
+
+
+class LongTextBlock(TextFieldBlock):
+    class Meta:
+        icon = "doc-full"
+        label = _("Long text")
+        description = _("Several lines of text, such as a description.")
+
+
+class EmailBlock(FieldBlock):
+    placeholder = blocks.CharBlock(max_length=255, required=False, label=_("placeholder"))
+
+    class Meta:
+        icon = "mail"
+        label = _("E-mail address")
+        description = _("An e-mail address, checked for the right form.")
+
+
+class PhoneBlock(FieldBlock):
+    placeholder = blocks.CharBlock(max_length=255, required=False, label=_("placeholder"))
+
+    class Meta:
+        icon = "mobile-alt"
+        label = _("Phone number")
+        description = _("A phone number: digits, spaces, +, -, / and brackets.")
+
+
+class NumberBlock(FieldBlock):
+    placeholder = blocks.CharBlock(max_length=255, required=False, label=_("placeholder"))
+    default = blocks.DecimalBlock(required=False, label=_("default value"))
+    min_value = blocks.DecimalBlock(required=False, label=_("minimum"))
+    max_value = blocks.DecimalBlock(required=False, label=_("maximum"))
+    decimal_places = blocks.IntegerBlock(
+        required=False, min_value=0, max_value=6, default=0, label=_("decimal places")
+    )
+
+    class Meta:
+        icon = "order"
+        label = _("Number")
+        description = _("A number, optionally between a minimum and a maximum.")
+
+
+class DateBlock(FieldBlock):
+    min_date = blocks.DateBlock(required=False, label=_("earliest date"))
+    max_date = blocks.DateBlock(required=False, label=_("latest date"))
+    not_in_future = blocks.BooleanBlock(required=False, label=_("not in the future"))
+
+    class Meta:
+        icon = "date"
+        label = _("Date")
+        description = _("A date, optionally within limits or not in the future.")
+
+
+class YesNoBlock(FieldBlock):
+    class Meta:
+        icon = "tick-inverse"
+        label = _("Yes/no")
+        description = _("A question answered with yes or no; good for conditions.")
+
+
+class SingleChoiceBlock(FieldBlock):
+    choices = blocks.ListBlock(ChoiceOptionBlock(), min_num=1, label=_("options"))
+    widget = blocks.ChoiceBlock(
+        choices=[("select", _("Drop-down list")), ("radio", _("Radio buttons"))],
+        default="radio",
+        label=_("display as"),
+    )
+
+    class Meta:
+        icon = "list-ul"
+        label = _("Single choice")
+        description = _("One option out of a list.")
+
+
+class MultipleChoiceBlock(FieldBlock):
+    choices = blocks.ListBlock(ChoiceOptionBlock(), min_num=1, label=_("options"))
+
+    class Meta:
+        icon = "list-ol"
+        label = _("Multiple choice")
+        description = _("Any number of options out of a list (checkboxes).")
+
+
+class ConsentBlock(FieldBlock):
+    text_de = blocks.TextBlock(label=_("consent text (German)"))
+    text_en = blocks.TextBlock(required=False, label=_("consent text (English)"))
+
+    class Meta:
+        icon = "success"
+        label = _("Consent")
+        description = _("A checkbox with a consent text the person has to tick.")
+
+
+class FileBlock(FieldBlock):
+    extensions = blocks.CharBlock(
+        max_length=255,
+        default="pdf, jpg, png",
+        label=_("allowed file types"),
+        help_text=_("File extensions separated by commas, e.g. pdf, jpg, png."),
+    )
+    max_size_mb = blocks.IntegerBlock(
+        min_value=1, max_value=20, default=5, label=_("maximum size (MB)")
+    )
+
+    class Meta:
+        icon = "doc-full-inverse"
+        label = _("File upload")
+        description = _("A file, stored privately and shown only to people allowed to see it.")
+
+
+class HeadingBlock(blocks.StructBlock):
+    """Explanatory text between fields; asks nothing."""
+
+    heading_de = blocks.CharBlock(max_length=255, required=False, label=_("heading (German)"))
+    heading_en = blocks.CharBlock(max_length=255, required=False, label=_("heading (English)"))
+    text_de = blocks.TextBlock(required=False, label=_("text (German)"))
+    text_en = blocks.TextBlock(required=False, label=_("text (English)"))
+    condition = ConditionBlock(required=False)
+
+    class Meta:
+        icon = "title"
+        label = _("Heading or explanation")
+        description = _("A heading or a short explanation; asks nothing.")
+        template = "forms_app/blocks/heading_preview.html"
+        preview_value = {"heading_de": "Angaben zur Person", "heading_en": "About the person"}
+
+
+class GroupBlock(FieldBlock):
+    """Rows of sub-fields, such as the steps of a plan (task, responsible, due date)."""
+
+    min_rows = blocks.IntegerBlock(required=False, min_value=0, default=0, label=_("minimum rows"))
+    max_rows = blocks.IntegerBlock(required=False, min_value=1, default=20, label=_("maximum rows"))
+
+    class Meta:
+        icon = "table"
+        label = _("Repeatable group")
+        description = _("A table of rows with the same sub-fields, e.g. the steps of a plan.")
+
+
+class StepBlock(blocks.StructBlock):
+    """One page of the wizard; its ``fields`` child is added by :func:`build_steps_block`."""
+
+    key = blocks.CharBlock(
+        max_length=50,
+        validators=[KEY_VALIDATOR],
+        label=_("key"),
+        help_text=_("Stable name of this step, unique within the form, e.g. “background”."),
+    )
+    title_de = blocks.CharBlock(max_length=255, label=_("title (German)"))
+    title_en = blocks.CharBlock(max_length=255, required=False, label=_("title (English)"))
+    intro_de = blocks.TextBlock(required=False, label=_("introduction (German)"))
+    intro_en = blocks.TextBlock(required=False, label=_("introduction (English)"))
+    condition = ConditionBlock(required=False)
+
+    class Meta:
+        icon = "form"
+        label = _("Step")
+        description = _("One page of the form with a title, an introduction and fields.")
+        template = "forms_app/blocks/step_preview.html"
+        preview_value = {"key": "about", "title_de": "Angaben zur Person", "title_en": "About you"}
+
+
+def build_steps_block() -> blocks.StreamBlock:
+    """The steps StreamBlock with every registered field type (built after apps are ready)."""
+    from copy import deepcopy
+
+    from .registry import field_types
+
+    types = field_types()
+    row_blocks = [(name, deepcopy(ft.block)) for name, ft in types.items() if ft.groupable]
+    children = []
+    for name, field_type in types.items():
+        block = field_type.block
+        if field_type.is_group:
+            block = type(block)([("fields", blocks.StreamBlock(row_blocks, label=_("columns")))])
+            block.set_name(name)
+        children.append((name, block))
+    step = StepBlock([("fields", blocks.StreamBlock(children, required=False, label=_("fields")))])
+    return blocks.StreamBlock([("step", step)])

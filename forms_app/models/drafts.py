@@ -1,0 +1,49 @@
+"""Unfinished wizards a person saved to resume later."""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+def draft_expiry():
+    return timezone.now() + timedelta(days=getattr(settings, "FORMS_DRAFT_LIFETIME_DAYS", 30))
+
+
+class FormDraftQuerySet(models.QuerySet):
+    def unexpired(self) -> "FormDraftQuerySet":
+        return self.filter(expires_at__gt=timezone.now())
+
+    def expired(self) -> "FormDraftQuerySet":
+        return self.filter(expires_at__lte=timezone.now())
+
+    def of(self, user, page) -> "FormDraftQuerySet":
+        return self.filter(user=user, page=page)
+
+
+class FormDraft(models.Model):
+    """The wizard's stored step data (raw, per step) and the step the person was on."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="form_drafts"
+    )
+    page = models.ForeignKey(
+        "forms_app.WizardFormPage", on_delete=models.CASCADE, related_name="drafts"
+    )
+    label = models.CharField(_("label"), max_length=255)
+    data = models.JSONField(_("step data"), default=dict)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    expires_at = models.DateTimeField(_("expires"), default=draft_expiry, db_index=True)
+
+    objects = FormDraftQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-updated_at", "-pk"]
+        verbose_name = _("form draft")
+        verbose_name_plural = _("form drafts")
+
+    def __str__(self) -> str:
+        return self.label

@@ -1,0 +1,108 @@
+"""The form page: a wizard whose steps and fields an administrator builds in the page editor."""
+
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.models import Page
+from wagtail.search import index
+
+from ..fields import StepsField
+from ..forms import build_specs
+
+
+class WizardFormPage(RoutablePageMixin, Page):
+    intro = models.TextField(_("introduction"), blank=True)
+    steps = StepsField(blank=True, verbose_name=_("steps"))
+    thank_you_text = models.TextField(
+        _("thank-you text"), blank=True, help_text=_("Shown after the form was submitted.")
+    )
+    notify_emails = models.CharField(
+        _("notify by e-mail"),
+        max_length=1000,
+        blank=True,
+        help_text=_(
+            "Addresses (comma-separated) told about each new submission; the mail holds only a "
+            "link to the submission, never its answers."
+        ),
+    )
+
+    parent_page_types = ["website.HomePage"]
+    subpage_types: list[str] = []
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        FieldPanel("steps"),
+        MultiFieldPanel(
+            [FieldPanel("thank_you_text"), FieldPanel("notify_emails")],
+            heading=_("After submitting"),
+        ),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+    api_fields = [APIField("intro"), APIField("definition")]
+
+    class Meta:
+        verbose_name = _("wizard form")
+        verbose_name_plural = _("wizard forms")
+
+    @property
+    def definition(self) -> dict:
+        """The portable definition (steps and fields) as JSON-ready data."""
+        from ..definition import export_definition
+
+        return export_definition(self)
+
+    def form_specs(self):
+        return build_specs(self.steps)
+
+    def notification_addresses(self) -> list[str]:
+        return [item.strip() for item in self.notify_emails.split(",") if item.strip()]
+
+    def clean(self) -> None:
+        super().clean()
+        from ..definition import definition_errors
+
+        errors = definition_errors(self.form_specs())
+        for address in self.notification_addresses():
+            try:
+                validate_email(address)
+            except ValidationError:
+                errors.append(_("“%(address)s” is not an e-mail address.") % {"address": address})
+        if errors:
+            raise ValidationError(errors)
+
+    def is_public_form(self) -> bool:
+        """True unless page privacy restricts the form (then it needs no spam protection)."""
+        return not self.get_view_restrictions().exists()
+
+    @path("")
+    def wizard(self, request):
+        from ..wizard import serve_wizard
+
+        return serve_wizard(self, request)
+
+    @path("drafts/")
+    def draft_list(self, request):
+        from ..drafts import draft_list
+
+        return draft_list(self, request)
+
+    @path("drafts/<int:draft_id>/")
+    def draft_resume(self, request, draft_id: int):
+        from ..drafts import resume_draft
+
+        return resume_draft(self, request, draft_id)
+
+    @path("drafts/<int:draft_id>/delete/")
+    def draft_delete(self, request, draft_id: int):
+        from ..drafts import delete_draft
+
+        return delete_draft(self, request, draft_id)
+
+    @path("done/")
+    def done(self, request):
+        return self.render(request, template="forms_app/wizard_done.html")

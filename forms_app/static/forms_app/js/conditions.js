@@ -1,0 +1,53 @@
+// Shows and hides wizard fields whose condition depends on another field of the same step.
+// The server applies the same rules on submit; this only saves a round trip.
+(function () {
+  "use strict";
+
+  function answerOf(form, key) {
+    var wrapper = form.querySelector('[data-key="' + key + '"]');
+    if (!wrapper || wrapper.hidden) return [];
+    var values = [];
+    wrapper.querySelectorAll("input, select, textarea").forEach(function (input) {
+      if (input.disabled) return;
+      if (input.type === "radio" || input.type === "checkbox") {
+        if (input.checked) values.push(input.type === "checkbox" && input.value === "on" ? "yes" : input.value);
+      } else if (input.tagName === "SELECT") {
+        Array.prototype.forEach.call(input.selectedOptions, function (o) { if (o.value) values.push(o.value); });
+      } else if (input.type !== "hidden" && input.value.trim()) {
+        values.push(input.value);
+      }
+    });
+    return values.map(function (v) { return v.trim().toLowerCase(); });
+  }
+
+  function conditionMet(given, operator, values) {
+    if (operator === "answered") return given.length > 0;
+    if (operator === "one_of") return given.some(function (g) { return values.indexOf(g) !== -1; });
+    var matches = values.length > 0 && given.length === 1 && given[0] === values[0];
+    return operator === "is_not" ? !matches : matches;
+  }
+
+  function update(form) {
+    form.querySelectorAll("[data-condition-field]").forEach(function (wrapper) {
+      var values = (wrapper.dataset.conditionValues || "").split(/\r?\n/)
+        .map(function (v) { return v.trim().toLowerCase(); })
+        .filter(function (v) { return v; });
+      var shown = conditionMet(answerOf(form, wrapper.dataset.conditionField), wrapper.dataset.conditionOperator, values);
+      wrapper.hidden = !shown;
+      wrapper.querySelectorAll("input, select, textarea").forEach(function (input) { input.disabled = !shown; });
+    });
+  }
+
+  document.querySelectorAll("[data-wizard-form]").forEach(function (form) {
+    update(form);
+    form.addEventListener("change", function () { update(form); });
+    form.addEventListener("input", function () { update(form); });
+    form.addEventListener("submit", function (event) {
+      var button = event.submitter;
+      if (button && button.hasAttribute("data-submit-once")) {
+        if (form.dataset.submitted) { event.preventDefault(); return; }
+        form.dataset.submitted = "1";
+      }
+    });
+  });
+})();

@@ -1,0 +1,32 @@
+"""Private file storage: uploads live outside MEDIA_ROOT and are served only by a checked view."""
+
+import os
+
+from django.conf import settings
+from django.core.files.storage import FileSystemStorage
+
+
+class PrivateStorage(FileSystemStorage):
+    """Files under ``settings.FORMS_PRIVATE_ROOT``, with no public URL."""
+
+    @property
+    def base_location(self):
+        return str(settings.FORMS_PRIVATE_ROOT)
+
+    @property
+    def location(self):
+        return os.path.abspath(self.base_location)
+
+    @property
+    def base_url(self):
+        return None
+
+    def url(self, name):
+        raise ValueError("Private files have no public URL; use the submission file view.")
+
+
+private_storage = PrivateStorage()
+
+
+def get_private_storage() -> PrivateStorage:
+    return private_storage

@@ -1,0 +1,105 @@
+"""Storing a finished wizard exactly once, with its files, and telling whoever asked to be told."""
+
+import uuid
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.urls import reverse
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from .models import FormDraft, FormSubmission, SubmissionFile
+
+
+class RateLimited(Exception):
+    """Too many submissions of a public form from one address."""
+
+
+def already_submitted(page, token: str | None) -> FormSubmission | None:
+    try:
+        token_uuid = uuid.UUID(str(token))
+    except ValueError:
+        return None
+    return FormSubmission.objects.filter(page=page, token=token_uuid).first()
+
+
+def client_address(request) -> str:
+    return request.META.get("REMOTE_ADDR", "unknown")
+
+
+def check_rate_limit(page, request) -> None:
+    """Count submissions per address and form in the cache; raise RateLimited over the limit."""
+    count, seconds = getattr(settings, "FORMS_RATE_LIMIT", (5, 600))
+    key = f"forms_app:rate:{page.pk}:{client_address(request)}"
+    cache.add(key, 0, seconds)
+    if cache.get(key, 0) >= count:
+        raise RateLimited
+    try:
+        cache.incr(key)
+    except ValueError:
+        cache.set(key, 1, seconds)
+
+
+def save_submission(wizard, final_forms: dict, answers: dict) -> FormSubmission:
+    """Create the submission (or return the one this wizard already made) and its files."""
+    page, request = wizard.page, wizard.request
+    token = uuid.UUID(wizard.storage.extra_data["token"])
+    existing = already_submitted(page, token)
+    if existing:
+        return existing
+    if wizard.public:
+        check_rate_limit(page, request)
+    user = request.user if request.user.is_authenticated else None
+    try:
+        with transaction.atomic():
+            submission = FormSubmission.objects.create(
+                page=page,
+                revision=page.live_revision or page.latest_revision,
+                submitted_by=user,
+                language=get_language() or "",
+                answers=answers,
+                token=token,
+            )
+            stored_answers = dict(answers)
+            for step_form in final_forms.values():
+                for item in step_form.spec.inputs:
+                    upload = (
+                        step_form.cleaned_data.get(item.key) if item.field_type.is_file else None
+                    )
+                    if upload:
+                        record = SubmissionFile(
+                            submission=submission, key=item.key, original_name=upload.name[:255]
+                        )
+                        record.file.save(upload.name, upload, save=False)
+                        record.save()
+                        stored_answers[item.key] = {"name": upload.name, "size": upload.size}
+            if stored_answers != answers:
+                submission.answers = stored_answers
+                submission.save(update_fields=["answers"])
+            draft_id = wizard.storage.extra_data.get("draft_id")
+            if draft_id and user:
+                FormDraft.objects.filter(pk=draft_id, user=user).delete()
+    except IntegrityError:
+        # A second click raced the first one to the same token: the first one counts.
+        return FormSubmission.objects.get(token=token)
+    transaction.on_commit(lambda: notify(submission))
+    return submission
+
+
+def notify(submission: FormSubmission) -> None:
+    """Mail the configured addresses a link to the submission; never its answers."""
+    addresses = submission.page.notification_addresses()
+    if not addresses:
+        return
+    link = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(
+        "forms_app:submission", args=[submission.page_id, submission.pk]
+    )
+    send_mail(
+        _("New submission to “%(title)s”") % {"title": submission.page.title},
+        _("A new submission arrived. You can read it here (login required):\n\n%(link)s\n")
+        % {"link": link},
+        settings.DEFAULT_FROM_EMAIL,
+        addresses,
+    )

@@ -1,0 +1,58 @@
+from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.menus.pages import PageMenuItem
+from wagtail.models import Page
+
+from . import admin_urls
+from .models import WizardFormPage
+
+
+@hooks.register("register_admin_urls")
+def register_forms_admin_urls():
+    return [path("forms-app/", include(admin_urls, namespace="forms_app"))]
+
+
+class SubmissionsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("forms_app.view_formsubmission")
+
+
+@hooks.register("register_admin_menu_item")
+def register_submissions_menu_item():
+    return SubmissionsMenuItem(
+        _("Form submissions"), reverse("forms_app:index"), icon_name="form", order=250
+    )
+
+
+def _form_buttons(page, user):
+    if not issubclass(page.specific_class or Page, WizardFormPage):
+        return
+    if user.has_perm("forms_app.view_formsubmission"):
+        yield PageMenuItem(
+            _("Submissions"),
+            reverse("forms_app:submissions", args=[page.pk]),
+            icon_name="form",
+            priority=35,
+            page=page,
+        )
+    if page.permissions_for_user(user).can_edit():
+        yield PageMenuItem(
+            _("Export definition"),
+            reverse("forms_app:definition_export", args=[page.pk]),
+            icon_name="download",
+            priority=36,
+            page=page,
+        )
+
+
+@hooks.register("register_page_listing_more_buttons")
+def form_page_listing_buttons(page, user, next_url=None):
+    yield from _form_buttons(page, user)
+
+
+@hooks.register("register_page_header_buttons")
+def form_page_header_buttons(page, user, view_name, next_url=None):
+    yield from _form_buttons(page, user)

@@ -1,0 +1,285 @@
+"""The wizard runtime: formtools' SessionWizardView, built from a WizardFormPage per request."""
+
+import uuid
+from collections import OrderedDict
+
+from django import forms
+from django.conf import settings
+from django.contrib import messages
+from django.forms.utils import ErrorDict
+from django.http import HttpResponseRedirect
+from django.utils.datastructures import MultiValueDict
+from django.utils.translation import gettext_lazy as _
+
+from formtools.wizard.views import SessionWizardView
+
+from .conditions import condition_met
+from .forms import build_form_class
+from .storage import PrivateStorage
+from .submit import RateLimited, already_submitted, save_submission
+
+REVIEW = "review"
+
+
+class WizardUploadStorage(PrivateStorage):
+    """Files uploaded in earlier steps wait here (privately) until the wizard is submitted."""
+
+    @property
+    def base_location(self):
+        return str(settings.FORMS_PRIVATE_ROOT / "wizard-uploads")
+
+
+class ReviewForm(forms.Form):
+    token = forms.CharField(widget=forms.HiddenInput)
+
+
+def wizard_prefix(page) -> str:
+    """One prefix per page, so two wizards never share state."""
+    return f"page_{page.pk}"
+
+
+def session_key(page) -> str:
+    """Where formtools' session storage keeps a page's wizard."""
+    return f"wizard_{wizard_prefix(page)}"
+
+
+def quiet(form: forms.Form) -> forms.Form:
+    """Show a bound form's data without validating it (drafts, "Add row", going back)."""
+    form._errors = ErrorDict()
+    form.cleaned_data = {}
+    return form
+
+
+class PageWizardView(SessionWizardView):
+    page = None
+    specs: OrderedDict = None
+    public = False
+    template_name = "forms_app/wizard_form_page.html"
+    file_storage = WizardUploadStorage()
+
+    # -- state -------------------------------------------------------------------------------
+    def get_prefix(self, request, *args, **kwargs) -> str:
+        return wizard_prefix(self.page)
+
+    def stored_answers(self) -> dict:
+        return self.storage.extra_data.get("answers", {})
+
+    def answers_until(self, step: str) -> dict:
+        """Answers of the shown steps before ``step``, from what earlier steps stored."""
+        answers, stored = {}, self.stored_answers()
+        for key, spec in self.specs.items():
+            if key == step:
+                break
+            if condition_met(spec.condition, answers):
+                answers.update(stored.get(key, {}))
+        return answers
+
+    def get_form_kwargs(self, step=None) -> dict:
+        if step == REVIEW:
+            return {}
+        prior = getattr(self, "_prior_override", None)
+        return {
+            "prior_answers": prior if prior is not None else self.answers_until(step),
+            "honeypot": self.public,
+        }
+
+    def get_form_initial(self, step) -> dict:
+        if step == REVIEW:
+            return {"token": self.storage.extra_data.get("token", "")}
+        return super().get_form_initial(step)
+
+    def start(self) -> None:
+        self.storage.reset()
+        self.storage.current_step = self.steps.first
+        self.storage.extra_data = {"token": uuid.uuid4().hex, "answers": {}}
+
+    def process_step(self, form):
+        if self.steps.current != REVIEW:
+            extra = self.storage.extra_data
+            extra.setdefault("answers", {})[self.steps.current] = form.answers
+            self.storage.extra_data = extra
+        return super().process_step(form)
+
+    def get_form(self, step=None, data=None, files=None):
+        """Files uploaded before stay attached when the step is sent again without them."""
+        step = step or self.steps.current
+        if files is not None and step != REVIEW:
+            files = MultiValueDict({**(self.storage.get_step_files(step) or {}), **files.dict()})
+        return super().get_form(step=step, data=data, files=files)
+
+    def keep_raw(self) -> None:
+        """Store what was posted for the current step without validating it."""
+        form = self.get_form(data=self.request.POST)
+        self.storage.set_step_data(self.steps.current, self.get_form_step_data(form))
+
+    # -- requests ----------------------------------------------------------------------------
+    def get(self, request, *args, **kwargs):
+        if request.GET.get("resume") and self.storage.current_step in self.get_form_list():
+            form = self.get_form(
+                data=self.storage.current_step_data, files=self.storage.current_step_files
+            )
+            return self.render(quiet(form))
+        self.start()
+        return self.render(self.get_form())
+
+    def post(self, *args, **kwargs):
+        request = self.request
+        existing = already_submitted(self.page, request.POST.get(f"{REVIEW}-token"))
+        if existing:
+            messages.info(request, _("This form was already submitted."))
+            return HttpResponseRedirect(self.page.url + "done/")
+        posted_step = request.POST.get(f"{self.prefix}-current_step")
+        form_list = self.get_form_list()
+        if posted_step is not None and posted_step not in form_list:
+            messages.error(request, _("The form was sent incomplete or changed; please check it."))
+            return self.render(quiet(self.get_form(data=self.storage.current_step_data)))
+        if self.storage.current_step is None or not self.storage.extra_data.get("token"):
+            return self.expired(posted_step)
+        if posted_step is not None and posted_step != self.storage.current_step:
+            first_open = next((s for s in form_list if not self.storage.get_step_data(s)), None)
+            keys = list(form_list)
+            if first_open and keys.index(posted_step) > keys.index(first_open):
+                messages.error(request, _("Please fill in this step first."))
+                self.storage.current_step = first_open
+                return self.render(self.get_form(data=None))
+            self.storage.current_step = posted_step
+        if request.POST.get("wizard_add_row"):
+            return self.add_row(request.POST["wizard_add_row"])
+        if "wizard_save_draft" in request.POST:
+            from .drafts import save_draft
+
+            return save_draft(self)
+        return super().post(*args, **kwargs)
+
+    def expired(self, posted_step):
+        """The session ended (or never began): keep this step's answers, start again."""
+        self.start()
+        if posted_step and posted_step in self.specs:
+            form = self.get_form(step=posted_step, data=self.request.POST)
+            self.storage.set_step_data(posted_step, self.get_form_step_data(form))
+        messages.warning(
+            self.request,
+            _(
+                "Your session had expired, so the earlier steps were lost. The answers of the "
+                "step you just sent were kept; please fill in the other steps again."
+            ),
+        )
+        return self.render(quiet(self.get_form(data=self.storage.current_step_data)))
+
+    def add_row(self, key: str):
+        data = self.request.POST.copy()
+        rows_name = f"{self.steps.current}-{key}-rows"
+        try:
+            data[rows_name] = str(int(data.get(rows_name, 1)) + 1)
+        except ValueError:
+            data[rows_name] = "2"
+        form = self.get_form(data=data)
+        self.storage.set_step_data(self.steps.current, self.get_form_step_data(form))
+        return self.render(quiet(form))
+
+    def render_goto_step(self, goto_step, **kwargs):
+        if self.steps.current != REVIEW:
+            self.keep_raw()
+        self.storage.current_step = goto_step
+        form = self.get_form(
+            data=self.storage.get_step_data(goto_step), files=self.storage.get_step_files(goto_step)
+        )
+        return self.render(quiet(form) if form.is_bound else form, **kwargs)
+
+    def render_done(self, form, **kwargs):
+        """Re-validate every shown step in order with the answers before it, then save once."""
+        answers, final_forms = {}, OrderedDict()
+        for key, spec in self.specs.items():
+            if not condition_met(spec.condition, answers):
+                continue
+            self._prior_override = answers
+            try:
+                step_form = self.get_form(
+                    step=key,
+                    data=self.storage.get_step_data(key),
+                    files=self.storage.get_step_files(key),
+                )
+            finally:
+                self._prior_override = None
+            if not step_form.is_valid():
+                messages.error(self.request, _("Please check this step again."))
+                return self.render_revalidation_failure(key, step_form, **kwargs)
+            answers.update(step_form.answers)
+            final_forms[key] = step_form
+        if form.cleaned_data.get("token") != self.storage.extra_data.get("token"):
+            messages.error(
+                self.request, _("The form was sent incomplete or changed; please check it.")
+            )
+            return self.render(self.get_form(step=REVIEW))
+        try:
+            save_submission(self, final_forms, answers)
+        except RateLimited:
+            messages.error(
+                self.request,
+                _("Too many submissions from your network; please try again in a few minutes."),
+            )
+            return self.render(self.get_form(step=REVIEW))
+        self.storage.reset()
+        return HttpResponseRedirect(self.page.url + "done/")
+
+    # -- display -----------------------------------------------------------------------------
+    def get_context_data(self, form, **kwargs) -> dict:
+        context = super().get_context_data(form=form, **kwargs)
+        context.pop("answers", None)
+        steps = [key for key in self.get_form_list() if key != REVIEW]
+        current = self.steps.current
+        context.update(
+            page=self.page,
+            step_spec=self.specs.get(current),
+            is_review=current == REVIEW,
+            step_number=steps.index(current) + 1 if current in steps else len(steps),
+            step_count=len(steps),
+            can_save_draft=self.request.user.is_authenticated,
+        )
+        if current == REVIEW:
+            context["review"] = self.review_rows(steps)
+        return context
+
+    def review_rows(self, steps: list[str]) -> list[dict]:
+        stored = self.stored_answers()
+        review = []
+        for key in steps:
+            spec = self.specs[key]
+            answers = stored.get(key, {})
+            rows = []
+            for item in spec.inputs:
+                if item.field_type.is_file:
+                    data = self.storage.get_step_files(key) or {}
+                    upload = data.get(f"{key}-{item.key}")
+                    shown = upload.name if upload else "–"
+                elif item.key in answers:
+                    shown = item.field_type.display(answers[item.key], item.value)
+                else:
+                    continue
+                rows.append({"label": item.label, "value": shown})
+            review.append({"key": key, "title": spec.title, "rows": rows})
+        return review
+
+
+def serve_wizard(page, request):
+    """Build the page's wizard (one form class per step, conditions) and let it answer."""
+    specs = OrderedDict((spec.key, spec) for spec in page.form_specs())
+    form_list = [(key, build_form_class(spec)) for key, spec in specs.items()]
+    form_list.append((REVIEW, ReviewForm))
+    condition_dict = {
+        key: (
+            lambda wizard, key=key: condition_met(
+                wizard.specs[key].condition, wizard.answers_until(key)
+            )
+        )
+        for key, spec in specs.items()
+        if spec.condition.get("field")
+    }
+    view = PageWizardView.as_view(
+        form_list=form_list,
+        condition_dict=condition_dict,
+        page=page,
+        specs=specs,
+        public=page.is_public_form(),
+    )
+    return view(request)
