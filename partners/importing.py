@@ -10,6 +10,7 @@ import io
 import re
 import secrets
 import tempfile
+import time
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,6 +26,7 @@ from .resources import COLUMNS, REQUIRED_COLUMNS, PartnerResource
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 MAX_ROWS = 5_000
 FORMATS = ("csv", "xlsx")
+STASH_LIFETIME_SECONDS = 24 * 60 * 60  # abandoned previews are removed after a day
 STASH_KEY = re.compile(r"[0-9a-f]{32}")
 STASH_DIR = Path(tempfile.gettempdir()) / "partizipationplus-partner-imports"
 
@@ -236,6 +238,9 @@ def _report(result, resource: PartnerResource, parsed: ParsedFile) -> ImportRepo
 def stash(data: bytes, extension: str) -> str:
     """Keep an upload for the confirmation step; returns the key to find it again."""
     STASH_DIR.mkdir(mode=0o700, parents=True, exist_ok=True)
+    for stale in STASH_DIR.iterdir():
+        if stale.stat().st_mtime < time.time() - STASH_LIFETIME_SECONDS:
+            stale.unlink(missing_ok=True)
     key = f"{secrets.token_hex(16)}.{extension}"
     path = STASH_DIR / key
     path.touch(mode=0o600)

@@ -46,7 +46,6 @@ class PartnerViewSet(SnippetViewSet):
     menu_order = 100
     list_display = ["name", "short_name", "kind", "active", "live"]
     list_filter = ["services", "cities", "kind", "active"]
-    search_fields = ["name", "short_name", "description_de", "description_en"]
     list_export = COLUMNS
     export_headings = {column: column for column in COLUMNS}
     export_filename = "partners"
@@ -56,7 +55,6 @@ class PartnerViewSet(SnippetViewSet):
 
 class VocabularyViewSet(SnippetViewSet):
     list_display = ["name_de", "name_en", "slug", "sort_order"]
-    search_fields = ["name_de", "name_en"]
     ordering = ["sort_order", "name_de"]
 
 

@@ -39,7 +39,7 @@ class PartnerDirectoryPage(RoutablePageMixin, Page):
 
     @re_path(r"^$")
     def directory(self, request):
-        from ..forms import DirectoryFilterForm
+        from ..forms import DirectoryFilterForm  # the form module imports these models
 
         form = DirectoryFilterForm(request.GET or None)
         partners = form.filter(PartnerOrganisation.objects.public()).with_vocabularies()

@@ -196,3 +196,30 @@ def test_network_menu_lists_the_directory(admin_client):
     content = admin_client.get("/admin/").content.decode()
     assert LIST in content
     assert reverse("partner_memberships:index") in content
+
+
+def test_listing_filters_and_search(admin_client):
+    from partners.models import Service
+
+    PartnerFactory(name="Coach Eins", services=["job-coaching"], publish=True)
+    PartnerFactory(name="Werkstatt Zwei", services=["qualification"], kind="employer")
+    coaching = Service.objects.get(slug="job-coaching")
+    content = admin_client.get(LIST + f"?services={coaching.pk}").content.decode()
+    assert "Coach Eins" in content and "Werkstatt Zwei" not in content
+    content = admin_client.get(LIST + "?kind=employer").content.decode()
+    assert "Werkstatt Zwei" in content and "Coach Eins" not in content
+    content = admin_client.get(LIST + "?q=Werkstatt").content.decode()
+    assert "Werkstatt Zwei" in content and "Coach Eins" not in content
+    assert "/admin/partners/import/" in admin_client.get(LIST).content.decode()
+
+
+def test_vocabulary_and_membership_listings_search(admin_client, make_user):
+    services = reverse("wagtailsnippets_partners_service:list")
+    content = admin_client.get(services + "?q=Jobcoaching").content.decode()
+    assert "Jobcoaching" in content and "Qualifizierung" not in content
+    PartnerMembership.objects.create(
+        user=make_user(PARTNER_CASEWORKERS, username="piet"), partner=PartnerFactory(name="Gesa")
+    )
+    memberships = reverse("partner_memberships:index")
+    assert "piet" in admin_client.get(memberships + "?q=Gesa").content.decode()
+    assert "piet" not in admin_client.get(memberships + "?q=Diakonie").content.decode()
