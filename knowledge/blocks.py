@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
+from wagtail.images.models import SourceImageIOError
 
 RICH_TEXT_FEATURES = ["h3", "h4", "bold", "italic", "link", "document-link", "ol", "ul"]
 
@@ -55,7 +56,10 @@ class FigureBlock(blocks.StructBlock):
         image = value.get("image")
         if image is None:
             return None
-        rendition = image.get_rendition("max-1200x800")
+        try:
+            rendition = image.get_rendition("max-1200x800")
+        except SourceImageIOError:  # the file is gone; the page must still be served
+            return None
         return {
             "image": {
                 "id": image.pk,

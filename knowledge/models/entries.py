@@ -14,6 +14,7 @@ from wagtail.search import index
 from modelcluster.fields import ParentalManyToManyField
 
 from ..partner_links import partner_directory_url
+from ..sanitise import clean_rich_text
 from ..serializers import ThemeSerializer
 
 ENTRY_PANEL = MultiFieldPanel(
@@ -74,6 +75,10 @@ class KnowledgeEntryPage(Page):
 
     class Meta:
         abstract = True
+
+    def clean(self) -> None:
+        super().clean()
+        clean_rich_text(self)
 
     def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
         context = super().get_context(request, *args, **kwargs)

@@ -11,6 +11,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from ..blocks import RICH_TEXT_FEATURES
+from ..sanitise import clean_rich_text
 
 
 class KnowledgeIndexPage(RoutablePageMixin, Page):
@@ -32,6 +33,10 @@ class KnowledgeIndexPage(RoutablePageMixin, Page):
     class Meta:
         verbose_name = _("knowledge index")
         verbose_name_plural = _("knowledge indexes")
+
+    def clean(self) -> None:
+        super().clean()
+        clean_rich_text(self)
 
     def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
         from ..forms import EntryFilterForm
