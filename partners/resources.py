@@ -191,6 +191,3 @@ class PartnerResource(resources.ModelResource):
         super().save_m2m(instance, row, **kwargs)
         revision = instance.save_revision(user=self.user, log_action=True)
         revision.publish(user=self.user)
-
-    def export_field(self, field, instance, **kwargs):
-        return escape_formula(super().export_field(field, instance, **kwargs))
