@@ -94,7 +94,8 @@ def table(page, submissions) -> tuple[list[str], list[list[str]]]:
         ]
         for key, _label in columns:
             stored = submission.answers.get(key)
-            row.append("" if stored is None else display_answer(fields.get(key), stored))
+            empty = stored is None or stored == "" or stored == []
+            row.append("" if empty else display_answer(fields.get(key), stored))
         rows.append(row)
     return header, rows
 

@@ -103,8 +103,13 @@ class PageWizardView(SessionWizardView):
     def get_form(self, step=None, data=None, files=None):
         """Files uploaded before stay attached when the step is sent again without them."""
         step = step or self.steps.current
-        if files is not None and step != REVIEW:
-            files = MultiValueDict({**(self.storage.get_step_files(step) or {}), **files.dict()})
+        if isinstance(files, MultiValueDict) and step != REVIEW:
+            merged = MultiValueDict()
+            for name, upload in (self.storage.get_step_files(step) or {}).items():
+                merged[name] = upload
+            for name in files:
+                merged.setlist(name, files.getlist(name))
+            files = merged
         return super().get_form(step=step, data=data, files=files)
 
     def keep_raw(self) -> None:

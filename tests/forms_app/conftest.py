@@ -10,6 +10,14 @@ def private_root(settings, tmp_path):
     return settings.FORMS_PRIVATE_ROOT
 
 
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """The rate limit counts in the cache; every test starts with none counted."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def home(home_pages):
     from website.models import HomePage

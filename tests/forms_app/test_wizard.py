@@ -153,3 +153,37 @@ def test_two_wizards_do_not_share_state(client, three_step_form, home):
     post_step(client, three_step_form, "person", name="Amal")
     client.get(other.url)
     assert client.session[session_key(three_step_form)]["step_data"]["person"]
+
+
+def test_add_row_without_javascript_keeps_the_answers(client, home):
+    from tests.forms_app.factories import field, make_form_page, step
+
+    page = make_form_page(
+        home,
+        step("plan", field("group", "steps", "Schritte", fields=[field("short_text", "task")])),
+        slug="plan",
+    )
+    client.get(page.url)
+    response = post_step(
+        client,
+        page,
+        "plan",
+        {"wizard_add_row": "steps"},
+        **{"steps-rows": "1", "steps-0-task": "Mappe"},
+    )
+    body = text(response)
+    assert 'name="plan-steps-0-task" value="Mappe"' in body
+    assert 'name="plan-steps-1-task"' in body  # one more empty row
+    assert 'name="plan-steps-rows" value="2"' in body
+    assert "errorlist" not in body
+    response = post_step(
+        client,
+        page,
+        "plan",
+        **{"steps-rows": "3", "steps-0-task": "Mappe", "steps-1-task": "Online-Suche"},
+    )
+    assert "task: Mappe | task: Online-Suche" in text(response)
+    submit(client, page)
+    assert FormSubmission.objects.get().answers == {
+        "steps": [{"task": "Mappe"}, {"task": "Online-Suche"}]
+    }

@@ -1,0 +1,77 @@
+"""Public forms: honeypot and rate limit; notification mails without answers."""
+
+from django.core import mail
+
+import pytest
+
+from forms_app.models import FormSubmission
+from tests.forms_app.factories import field, make_form_page, step
+from tests.forms_app.helpers import post_step, submit
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def contact(home):
+    page = make_form_page(
+        home,
+        step("contact", field("short_text", "message", "Nachricht", required=True)),
+        title="Kontakt",
+        slug="kontakt",
+    )
+    page.notify_emails = "team@example.invalid"
+    page.save_revision().publish()
+    return page
+
+
+def send(client, page, text="Hallo", **extra):
+    client.get(page.url)
+    response = post_step(client, page, "contact", message=text, **extra)
+    if response.status_code == 200 and "review-token" not in response.content.decode():
+        return response
+    return submit(client, page)
+
+
+def test_honeypot_refuses_bots_and_keeps_the_answer(client, contact):
+    response = send(client, contact, website_url="http://spam.invalid")
+    body = response.content.decode()
+    assert "Ihre Eingabe konnte nicht angenommen werden." in body
+    assert 'value="Hallo"' in body
+    assert not FormSubmission.objects.exists()
+
+
+def test_rate_limit_per_address_and_form(client, contact, settings):
+    settings.FORMS_RATE_LIMIT = (2, 600)
+    assert send(client, contact).status_code == 302
+    assert send(client, contact).status_code == 302
+    response = send(client, contact)
+    assert response.status_code == 200
+    assert "Zu viele Eingänge" in response.content.decode()
+    assert FormSubmission.objects.count() == 2
+    other = client.__class__(REMOTE_ADDR="10.0.0.2")
+    assert send(other, contact).status_code == 302
+
+
+def test_staff_forms_have_no_honeypot(client, make_user, contact):
+    from django.contrib.auth.models import Group
+
+    from wagtail.models import PageViewRestriction
+
+    restriction = PageViewRestriction.objects.create(
+        page=contact, restriction_type=PageViewRestriction.GROUPS
+    )
+    restriction.groups.add(Group.objects.get(name="Case managers"))
+    client.force_login(make_user("Case managers"))
+    assert "website_url" not in client.get(contact.url).content.decode()
+
+
+def test_notification_has_a_link_and_no_answers(
+    client, contact, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        send(client, contact, text="Sehr private Nachricht")
+    [message] = mail.outbox
+    submission = FormSubmission.objects.get()
+    assert message.to == ["team@example.invalid"]
+    assert f"/admin/forms-app/{contact.pk}/{submission.pk}/" in message.body
+    assert "Sehr private Nachricht" not in message.body + message.subject
