@@ -5,6 +5,7 @@ from functools import cached_property
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.admin.ui.tables import BooleanColumn, LiveStatusTagColumn
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import HeaderButton
@@ -44,7 +45,13 @@ class PartnerViewSet(SnippetViewSet):
     icon = "group"
     menu_label = _("Partners")
     menu_order = 100
-    list_display = ["name", "short_name", "kind", "active", "live"]
+    list_display = [
+        "name",
+        "short_name",
+        "kind",
+        BooleanColumn("active", label=_("Active"), sort_key="active"),
+        LiveStatusTagColumn(),
+    ]
     list_filter = ["services", "cities", "kind", "active"]
     list_export = COLUMNS
     export_headings = {column: column for column in COLUMNS}

@@ -59,6 +59,13 @@ def test_administrator_imports_csv_and_visitors_filter_by_service(
     browser_page.page.wait_for_url("**/admin/snippets/partners/partnerorganisation/")
     assert "2 angelegt" in browser_page.page.content()
     assert PartnerOrganisation.objects.public().count() == 2
+    browser_page.screenshot_to("partners-admin-listing")
+    partner = PartnerOrganisation.objects.get(slug="coaching-nord")
+    browser_page.visit(f"/admin/snippets/partners/partnerorganisation/edit/{partner.pk}/")
+    browser_page.page.wait_for_load_state("networkidle")
+    browser_page.page.get_by_role("tab", name="Kontakt").click()
+    assert browser_page.page.locator("#id_phone").input_value() == "0202 555-0910"
+    browser_page.screenshot_to("partners-admin-edit")
     assert csp_violations(browser_page) == []
 
     browser_page.visit("/partner/")
