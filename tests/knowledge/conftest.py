@@ -27,3 +27,13 @@ def english_index(knowledge_index) -> KnowledgeIndexPage:
     from wagtail.models import Locale
 
     return knowledge_index.get_translation(Locale.objects.get(language_code="en")).specific
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Renditions are cached by image id, and ids repeat between tests: start each test clean."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

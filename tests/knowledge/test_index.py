@@ -150,10 +150,12 @@ def test_index_query_count_does_not_grow_with_entries(client, knowledge_index):
     def add(count: int) -> None:
         for number in range(count):
             image = Image.objects.create(title="Bild", file=get_test_image_file())
-            kinds[number % 3](parent=knowledge_index, themes=["work", "plan"], image=image)
+            kinds[number % 3](
+                parent=knowledge_index, themes=["work", "plan"], image=image, date=date(2013, 1, 1)
+            )
 
     add(5)
     five = _index_queries(client, knowledge_index)
-    add(45)
+    add(45)  # the first page of results still shows all three kinds, now 12 cards instead of 5
     fifty = _index_queries(client, knowledge_index)
     assert five == fifty
