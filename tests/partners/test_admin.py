@@ -159,11 +159,20 @@ def test_xlsx_export_keeps_formulas_as_text(admin_client):
 
 
 def test_admin_preview_escapes_script(admin_client):
-    partner = PartnerFactory(
-        name="<script>alert(1)</script>",
-        description_de="<script>alert(2)</script>",
-        opening_hours="<script>alert(3)</script>",
+    script = "<script>alert(2)</script>"
+    text_fields = (
+        "name",
+        "short_name",
+        "description_de",
+        "description_en",
+        "network_role_de",
+        "network_role_en",
+        "street_address",
+        "town",
+        "phone",
+        "opening_hours",
     )
+    partner = PartnerFactory(**dict.fromkeys(text_fields, script))
     response = partner.make_preview_request()
     content = response.render().content.decode()
     assert "<script>alert" not in content
@@ -223,3 +232,12 @@ def test_vocabulary_and_membership_listings_search(admin_client, make_user):
     memberships = reverse("partner_memberships:index")
     assert "piet" in admin_client.get(memberships + "?q=Gesa").content.decode()
     assert "piet" not in admin_client.get(memberships + "?q=Diakonie").content.decode()
+
+
+@pytest.mark.parametrize("role", [EDITORS, MODERATORS, CASE_MANAGERS])
+def test_staff_who_link_partners_can_choose_them(client, make_user, role):
+    PartnerFactory(name="Gesa gGmbH", publish=True)
+    client.force_login(make_user(role))
+    response = client.get(reverse("wagtailsnippetchoosers_partners_partnerorganisation:choose"))
+    assert response.status_code == 200
+    assert "Gesa gGmbH" in response.content.decode()

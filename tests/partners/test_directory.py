@@ -5,7 +5,7 @@ from django.test.utils import CaptureQueriesContext
 
 import pytest
 
-from partners.models import Language, TargetGroup
+from partners.models import Language, Service, TargetGroup
 from tests.partners.factories import PartnerFactory
 
 pytestmark = pytest.mark.django_db
@@ -125,16 +125,21 @@ def test_script_in_every_text_field_is_escaped(client, directory_page, published
         "name",
         "short_name",
         "description_de",
+        "description_en",
         "network_role_de",
+        "network_role_en",
         "street_address",
         "town",
         "phone",
         "opening_hours",
     ]
-    partner = published_partner(slug="xss", **dict.fromkeys(text_fields, SCRIPT))
+    Service.objects.create(name_de=SCRIPT, name_en=SCRIPT + " ", slug="xss-service")
+    partner = published_partner(
+        slug="xss", services=["xss-service"], **dict.fromkeys(text_fields, SCRIPT)
+    )
     partner.contact_persons.create(name=SCRIPT, role=SCRIPT, phone=SCRIPT)
     partner.save()
-    for path in ("/partner/", "/partner/xss/"):
+    for path in ("/partner/", "/partner/xss/", "/en/partner/", "/en/partner/xss/"):
         content = client.get(path).content.decode()
         assert "<script>alert" not in content, path
         assert "&lt;script&gt;alert(1)&lt;/script&gt;" in content, path
