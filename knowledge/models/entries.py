@@ -3,6 +3,7 @@
 from django import forms
 from django.db import models
 from django.http import HttpRequest
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -84,6 +85,11 @@ class KnowledgeEntryPage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["partner_directory_url"] = partner_directory_url(self.locale, request)
         return context
+
+    @property
+    def kind_label(self) -> str:
+        """What kind of entry this is, as a listing card says it."""
+        return capfirst(self._meta.verbose_name)
 
     @property
     def share_description(self) -> str:

@@ -41,3 +41,7 @@ class NewsPage(KnowledgeEntryPage):
     class Meta:
         verbose_name = _("news or event")
         verbose_name_plural = _("news and events")
+
+    @property
+    def kind_label(self) -> str:
+        return self.get_kind_display()
