@@ -22,8 +22,14 @@ def csp_violations(browser_page) -> list[str]:
 
 
 def test_visitor_filters_by_work_opens_wuppertal_and_switches_to_german(browser_page, demo_content):
+    from knowledge.models import KnowledgeIndexPage
+    from tests.knowledge.factories import GoodPracticeFactory
+
+    english_index = KnowledgeIndexPage.objects.get(locale__language_code="en")
+    GoodPracticeFactory(parent=english_index, title="Language cafés in Glasgow", themes=["learn"])
     page = browser_page.page
     browser_page.visit("/en/knowledge/")
+    assert page.get_by_text("Language cafés in Glasgow").is_visible()
     assert page.locator("html").get_attribute("lang") == "en"
     browser_page.screenshot_to("knowledge-index-en")
 
@@ -32,6 +38,7 @@ def test_visitor_filters_by_work_opens_wuppertal_and_switches_to_german(browser_
     page.wait_for_url("**/en/knowledge/?*theme=work*")
     cards = page.locator(".entry-card__title")
     assert cards.count() == 4  # the model, Wuppertal, London and the webinar are all about work
+    assert page.get_by_text("Language cafés in Glasgow").count() == 0
     browser_page.screenshot_to("knowledge-index-en-work")
 
     page.get_by_role("link", name="Wuppertal: getting refugees into work through a network").click()
