@@ -1,0 +1,118 @@
+"""In chromium: an administrator builds a 3-step form with a condition in the page editor and a
+case manager fills it; the demo intake wizard filled end to end."""
+
+import pytest
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+TOP_LEVEL_ADD = ".c-sf-add-button:not(.c-sf-container .c-sf-container .c-sf-add-button)"
+
+
+def csp_violations(browser_page) -> list[str]:
+    return [e for e in browser_page.console_errors if "Content Security Policy" in e]
+
+
+def add_step(page, index: int, key: str, title: str) -> None:
+    page.locator(TOP_LEVEL_ADD).last.click()
+    page.fill(f"[name='steps-{index}-value-key']", key)
+    page.fill(f"[name='steps-{index}-value-title_de']", title)
+
+
+def add_field(page, step: int, index: int, type_label: str, key: str, label: str) -> str:
+    container = page.locator(f"[name='steps-{step}-value-fields-count']").locator("xpath=..")
+    container.locator(".c-sf-add-button").last.click()
+    page.get_by_role("option", name=type_label, exact=True).click()
+    prefix = f"steps-{step}-value-fields-{index}-value"
+    page.fill(f"[name='{prefix}-key']", key)
+    page.fill(f"[name='{prefix}-label_de']", label)
+    return prefix
+
+
+def switch_user(browser_page, username: str) -> None:
+    browser_page.page.context.clear_cookies()
+    browser_page.login(username)
+
+
+def test_administrator_builds_a_form_and_a_case_manager_fills_it(
+    browser_page, make_user, home_pages
+):
+    from forms_app.models import FormSubmission, WizardFormPage
+    from website.models import HomePage
+
+    make_user("Programme administrators", username="paula")
+    make_user("Case managers", username="fatma")
+    home = HomePage.objects.get(locale__language_code="de")
+    page = browser_page.page
+
+    browser_page.login("paula")
+    browser_page.visit(f"/admin/pages/add/forms_app/wizardformpage/{home.pk}/")
+    page.fill("#id_title", "Familienfragebogen")
+    add_step(page, 0, "person", "Zur Person")
+    name = add_field(page, 0, 0, "Kurzer Text", "name", "Name")
+    page.check(f"[name='{name}-required']")
+    add_step(page, 1, "family", "Familie")
+    add_field(page, 1, 0, "Ja/Nein", "has_children", "Haben Sie Kinder?")
+    count = add_field(page, 1, 1, "Zahl", "children_count", "Wie viele Kinder?")
+    page.check(f"[name='{count}-required']")
+    condition = page.locator(f"[name='{count}-condition-field']")
+    page.click(f"button[aria-controls='block_group-{count}-condition-content']")  # expand it
+    condition.fill("has_children")
+    page.select_option(f"[name='{count}-condition-operator']", "equals")
+    page.fill(f"[name='{count}-condition-values']", "yes")
+    add_step(page, 2, "notes", "Anmerkungen")
+    add_field(page, 2, 0, "Langer Text", "remarks", "Anmerkungen")
+    browser_page.screenshot_to("forms-editor")
+    page.locator("[data-w-dropdown-target='toggle']").last.click()
+    page.click("button[name='action-publish']")
+    page.wait_for_url("**/admin/pages/**")
+    form_page = WizardFormPage.objects.get(title="Familienfragebogen")
+    assert form_page.live
+    assert [s.key for s in form_page.form_specs()] == ["person", "family", "notes"]
+
+    switch_user(browser_page, "fatma")
+    browser_page.visit(form_page.url)
+    assert "Schritt 1 von 3" in page.inner_text(".wizard__progress")
+    page.click("button:has-text('Weiter')")
+    assert "Dieses Feld muss ausgefüllt werden." in page.inner_text(".wizard")
+    page.fill("[name='person-name']", "Amal Beispiel")
+    page.click("button:has-text('Weiter')")
+    count_field = page.locator("[data-key='children_count']")
+    assert count_field.is_hidden()
+    page.check("#id_family-has_children_0")  # yes
+    assert count_field.is_visible()
+    page.check("#id_family-has_children_1")  # no
+    assert count_field.is_hidden()
+    page.check("#id_family-has_children_0")
+    page.fill("[name='family-children_count']", "2")
+    browser_page.screenshot_to("forms-step-condition")
+    page.click("button:has-text('Weiter')")
+    assert "Schritt 3 von 3" in page.inner_text(".wizard__progress")
+    page.fill("[name='notes-remarks']", "<b>kein HTML</b>")
+    page.click("button:has-text('Zurück')")
+    assert page.is_checked("#id_family-has_children_0")
+    assert page.input_value("[name='family-children_count']") == "2"
+    page.click("button:has-text('Weiter')")
+    assert page.input_value("[name='notes-remarks']") == "<b>kein HTML</b>"
+    page.click("button:has-text('Überprüfen')")
+    review = page.inner_text(".wizard")
+    assert "Amal Beispiel" in review and "Ja" in review and "<b>kein HTML</b>" in review
+    browser_page.screenshot_to("forms-review")
+    page.click("button:has-text('Absenden')")
+    page.wait_for_url("**/done/")
+    submission = FormSubmission.objects.get()
+    assert submission.answers == {
+        "name": "Amal Beispiel",
+        "has_children": True,
+        "children_count": 2,
+        "remarks": "<b>kein HTML</b>",
+    }
+    assert submission.submitted_by.username == "fatma"
+    assert csp_violations(browser_page) == []
+
+    switch_user(browser_page, "paula")
+    browser_page.visit(f"/admin/forms-app/{form_page.pk}/")
+    assert "Amal Beispiel" in page.inner_text("main")
+    browser_page.screenshot_to("forms-admin-submissions")
