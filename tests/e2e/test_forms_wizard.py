@@ -116,3 +116,88 @@ def test_administrator_builds_a_form_and_a_case_manager_fills_it(
     browser_page.visit(f"/admin/forms-app/{form_page.pk}/")
     assert "Amal Beispiel" in page.inner_text("main")
     browser_page.screenshot_to("forms-admin-submissions")
+
+
+def test_demo_intake_wizard_end_to_end(browser_page, make_user, home_pages):
+    import io
+
+    from django.core.management.base import BaseCommand
+
+    from forms_app import demo
+    from forms_app.models import FormSubmission, WizardFormPage
+    from partners.models import PartnerOrganisation
+
+    PartnerOrganisation.objects.create(name="Gesa gGmbH", slug="gesa", live=True)
+    demo.load(BaseCommand(stdout=io.StringIO()))
+    intake = WizardFormPage.objects.get(slug="erstgespraech")
+    make_user("Case managers", username="fatma")
+    page = browser_page.page
+
+    browser_page.visit(intake.url)
+    assert "/login/" in page.url  # staff only
+    browser_page.login("fatma")
+    browser_page.visit(intake.url)
+    assert "Schritt 1 von 4" in page.inner_text(".wizard__progress")  # health step not yet shown
+    page.fill("[name='background-participant_code']", "WUP-2026-0042")
+    page.fill("[name='background-arrival_date']", "2019-03-01")
+    page.check("input[name='background-residence_status'][value='duldung']")
+    page.select_option("[name='background-german_level']", "a2")
+    page.check("input[name='background-languages'][value='arabic']")
+    page.fill("[name='background-school_years']", "9")
+    training = page.locator("[data-key='vocational_training']")
+    assert training.is_hidden()
+    page.check("input[name='background-has_vocational_training'][value='yes']")
+    assert training.is_visible()
+    page.fill("[name='background-vocational_training']", "Schneiderin")
+    page.check("input[name='background-health_restrictions'][value='yes']")
+    page.check("[name='background-consent']")
+    page.click("button:has-text('Weiter')")
+
+    assert "Schritt 2 von 5" in page.inner_text(".wizard__progress")
+    other = page.locator("[data-key='restriction_other']")
+    assert other.is_hidden()
+    page.check("input[name='health-restriction_kind'][value='other']")
+    assert other.is_visible()
+    page.fill("[name='health-restriction_other']", "Rückenleiden")
+    page.check("input[name='health-employability'][value='limited']")
+    page.click("button:has-text('Weiter')")
+
+    page.fill("[name='plan-goal']", "Ausbildung im Handwerk")
+    page.fill("[name='plan-plan_steps-0-task']", "Bewerbungsmappe erstellen")
+    page.fill("[name='plan-plan_steps-0-responsible']", "Jobcoaching")
+    page.fill("[name='plan-plan_steps-0-due']", "2027-01-15")
+    page.click("button[name='wizard_add_row']")
+    page.fill("[name='plan-plan_steps-1-task']", "Online-Jobsuche lernen")
+    page.click("button:has-text('Weiter')")
+
+    assert page.locator("[data-key='partner']").is_hidden()
+    page.check("input[name='transfer-transfer_needed'][value='yes']")
+    page.select_option("[name='transfer-partner']", "gesa")
+    page.fill("[name='transfer-transfer_start']", "2027-02-01")
+    page.fill("[name='transfer-transfer_tasks-0-task']", "Vorstellungsgespräch üben")
+    page.select_option("[name='transfer-exchange_interval']", "monthly")
+    page.click("button:has-text('Weiter')")
+
+    page.check("input[name='training-training_needs'][value='application']")
+    page.click("button:has-text('Überprüfen')")
+    review = page.inner_text(".wizard")
+    for text in [
+        "WUP-2026-0042",
+        "Duldung",
+        "Rückenleiden",
+        "Bewerbungsmappe erstellen",
+        "Gesa gGmbH",
+        "Bewerbungstraining",
+    ]:
+        assert text in review
+    browser_page.screenshot_to("forms-intake-review")
+    page.click("button:has-text('Absenden')")
+    page.wait_for_url("**/done/")
+    answers = FormSubmission.objects.get(page=intake).answers
+    assert answers["partner"] == "gesa"
+    assert answers["plan_steps"] == [
+        {"task": "Bewerbungsmappe erstellen", "responsible": "Jobcoaching", "due": "2027-01-15"},
+        {"task": "Online-Jobsuche lernen", "responsible": "", "due": None},
+    ]
+    assert answers["restriction_kind"] == ["other"]
+    assert csp_violations(browser_page) == []
