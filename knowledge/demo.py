@@ -8,7 +8,8 @@ from wagtail.models import Locale, Page
 
 from website.models import HomePage
 
-from .demo_content import INDEX, LONDON, MODEL, WEBINAR, WUPPERTAL
+from .demo_content import INDEX, MODEL
+from .demo_practice import LONDON, WEBINAR, WUPPERTAL
 from .models import (
     GoodPracticeContact,
     GoodPracticeOrganisation,

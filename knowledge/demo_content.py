@@ -3,11 +3,11 @@
 London Employability Forum's work) the text stays general and says so; no person is named."""
 
 
-def _text(html: str) -> dict:
+def text_block(html: str) -> dict:
     return {"type": "text", "value": html}
 
 
-def _steps(title: str, steps: list[tuple[str, str]]) -> dict:
+def steps_block(title: str, steps: list[tuple[str, str]]) -> dict:
     return {
         "type": "steps",
         "value": {
@@ -17,7 +17,7 @@ def _steps(title: str, steps: list[tuple[str, str]]) -> dict:
     }
 
 
-def _facts(title: str, facts: list[tuple[str, str]], source: str) -> dict:
+def facts_block(title: str, facts: list[tuple[str, str]], source: str) -> dict:
     return {
         "type": "facts",
         "value": {
@@ -48,7 +48,7 @@ INDEX = {
 }
 
 WUPPERTAL_FACTS = {
-    "de": _facts(
+    "de": facts_block(
         "Wuppertal, beide Förderperioden",
         [
             ("1.042", "Teilnehmende (448 Frauen, 594 Männer)"),
@@ -58,7 +58,7 @@ WUPPERTAL_FACTS = {
         ],
         "Stand 31.08.2013",
     ),
-    "en": _facts(
+    "en": facts_block(
         "Wuppertal, both funding periods",
         [
             ("1,042", "participants (448 women, 594 men)"),
@@ -92,7 +92,7 @@ MODEL = {
         "Bundesministerium für Arbeit und Soziales und dem Europäischen Sozialfonds. "
         "Alle Partner vermitteln in Arbeit.</p>",
         "process": [
-            _steps(
+            steps_block(
                 "Jeder Weg beginnt mit dem ersten Schritt",
                 [
                     (
@@ -119,7 +119,7 @@ MODEL = {
                     ),
                 ],
             ),
-            _text(
+            text_block(
                 "<p>Innerhalb der sechs Monate tauschen sich die Betreuungskraft beim Partner und "
                 "das Fallmanagement zu festen Terminen aus. Kurz vor Ende findet eine "
                 "Fallbesprechung zum Stand und zum weiteren Vorgehen statt; das Fallmanagement "
@@ -133,7 +133,7 @@ MODEL = {
             ("Übermittlungsbogen", "Die Aufgaben für sechs Monate beim Netzwerkpartner."),
         ],
         "results": [
-            _text(
+            text_block(
                 "<p>In der ersten Förderperiode (01.10.2008 – 31.10.2010) erreichte das Netzwerk "
                 "eine der drei besten Vermittlungsquoten in Deutschland. Die Förderung wurde um "
                 "drei Jahre verlängert und das Modell auf Solingen und Remscheid "
@@ -164,7 +164,7 @@ MODEL = {
         "pool their knowledge, skills and contacts. Funded by the federal labour ministry and "
         "the European Social Fund. Every partner places people into work.</p>",
         "process": [
-            _steps(
+            steps_block(
                 "Every journey starts with the first step",
                 [
                     (
@@ -191,7 +191,7 @@ MODEL = {
                     ),
                 ],
             ),
-            _text(
+            text_block(
                 "<p>Within the six months the partner's caseworker and the case manager meet at "
                 "scheduled exchanges. Shortly before the end a case conference reviews the state "
                 "and the next steps; the case manager discusses the result with the person and "
@@ -204,7 +204,7 @@ MODEL = {
             ("Transfer form (Übermittlungsbogen)", "Six months of tasks at the network partner."),
         ],
         "results": [
-            _text(
+            text_block(
                 "<p>In the first funding period (1 October 2008 – 31 October 2010) the network "
                 "reached one of the three best placement rates in Germany. Funding was extended "
                 "by three years and the model was extended to Solingen and Remscheid.</p>"
@@ -215,202 +215,5 @@ MODEL = {
         "<li>non-profit partners for job coaching, qualification and activation</li><li>shared "
         "forms: intake, support plan, transfer form</li><li>fixed dates for exchanges and the "
         "case conference</li><li>funding, e.g. from the European Social Fund</li></ul>",
-    },
-}
-
-WUPPERTAL = {
-    "de": {
-        "title": "Wuppertal: Geflüchtete im Netzwerk in Arbeit bringen",
-        "slug": "wuppertal-netzwerk-partizipation",
-        "standfirst": "Ein Netzwerk aus Stadt und freien Trägern begleitet Geflüchtete mit "
-        "Förderplan und Jobcoaching in Arbeit und Ausbildung.",
-        "city": "Wuppertal",
-        "country": "Deutschland",
-        "pull_quote": "Integration von Flüchtlingen in Arbeit – ein Gewinn für alle!",
-        "pull_quote_attribution": "Netzwerk Partizipation, Wuppertal",
-        "practical": "Fallmanagement, Förderplan und Übermittlungsbogen geben jedem Partner "
-        "klare Aufgaben für sechs Monate.",
-        "innovative": "Kommune und freie Träger arbeiten mit gemeinsamen Formularen und festen "
-        "Austauschterminen an jedem Fall.",
-        "successful": "1.042 Teilnehmende und 498 Vermittlungen in Arbeit oder Ausbildung "
-        "(Stand 31.08.2013).",
-        "transferable": "Auf Solingen und Remscheid ausgeweitet; zehn Städte erklärten 2013 ihr "
-        "Interesse.",
-        "body": [
-            {"type": "heading", "value": "Worum es geht"},
-            _text(
-                "<p>Viele Geflüchtete leben seit Jahren in Wuppertal, ohne arbeiten zu dürfen "
-                "oder Arbeit zu finden. Das Netzwerk Partizipation bündelt, was Stadt und freie "
-                "Träger können: zentrales Fallmanagement, Jobcoaching, Qualifizierung und "
-                "Aktivierung.</p>"
-            ),
-            WUPPERTAL_FACTS["de"],
-            {
-                "type": "quote",
-                "value": {
-                    "quote": "Obwohl sie von vielen Arbeitgebern abgelehnt wurde, verlor sie nicht "
-                    "ihre Motivation. Ein Jahr später fand sie einen Job.",
-                    "attribution": "Aus einem Fallbeispiel (anonymisiert)",
-                },
-            },
-            _steps(
-                "So übernehmen Sie das Modell",
-                [
-                    ("Partner gewinnen", "Kommune, Beratungsdienste, Bildungsträger."),
-                    ("Fallmanagement einrichten", "Eine Stelle schreibt Förderpläne."),
-                    ("Formulare vereinbaren", "Erstgespräch, Förderplan, Übermittlungsbogen."),
-                    ("Austausch terminieren", "Feste Termine und eine Fallbesprechung."),
-                ],
-            ),
-        ],
-        "organisations": [
-            (
-                "host",
-                "stadt-wuppertal-zuwanderung-integration",
-                "Stadt Wuppertal – Ressort Zuwanderung und Integration",
-            ),
-            ("partner", "diakonie-wuppertal-migrationsdienste", "Diakonie Wuppertal"),
-            ("partner", "gesa-ggmbh", "Gesa gGmbH"),
-            ("partner", "skf-wuppertal", "Sozialdienst katholischer Frauen"),
-        ],
-        "contact_office": "Stadt Wuppertal, Ressort Zuwanderung und Integration",
-    },
-    "en": {
-        "title": "Wuppertal: getting refugees into work through a network",
-        "standfirst": "A network of the city and non-profit partners takes refugees into work "
-        "and training with a support plan and job coaching.",
-        "country": "Germany",
-        "pull_quote": "Getting refugees into work – a gain for everyone!",
-        "practical": "Case management, a support plan and a transfer form give each partner "
-        "clear tasks for six months.",
-        "innovative": "The city and non-profits work on every case with shared forms and "
-        "scheduled exchanges.",
-        "successful": "1,042 participants and 498 placements into work or training (as of 31 "
-        "August 2013).",
-        "transferable": "Extended to Solingen and Remscheid; ten cities declared interest in 2013.",
-        "body": [
-            {"type": "heading", "value": "What it is about"},
-            _text(
-                "<p>Many refugees have lived in Wuppertal for years without being allowed to "
-                "work or finding work. Netzwerk Partizipation pools what the city and non-profit "
-                "partners can do: central case management, job coaching, qualification and "
-                "activation.</p>"
-            ),
-            WUPPERTAL_FACTS["en"],
-            {
-                "type": "quote",
-                "value": {
-                    "quote": "Although many employers turned her down, she kept her motivation. A "
-                    "year later she found a job.",
-                    "attribution": "From a case example (anonymised)",
-                },
-            },
-            _steps(
-                "How to adopt this",
-                [
-                    ("Win partners", "The city, advice services, training providers."),
-                    ("Set up case management", "One office writes the support plans."),
-                    ("Agree on forms", "Intake, support plan, transfer form."),
-                    ("Schedule exchanges", "Fixed dates and a case conference."),
-                ],
-            ),
-        ],
-        "contact_office": "City of Wuppertal, Department for Immigration and Integration",
-    },
-}
-
-LONDON = {
-    "de": {
-        "title": "London: das Employability Forum",
-        "slug": "london-employability-forum",
-        "standfirst": "Beim Webinar 2013 stellte London das Employability Forum als zweites "
-        "Beispiel für den Zugang Geflüchteter zu Arbeit vor.",
-        "city": "London",
-        "country": "Vereinigtes Königreich",
-        "practical": "Beispiel aus dem Webinar „Access to employment – connecting refugees to "
-        "the labour market“ (2013).",
-        "transferable": "Neben Wuppertal eines der zwei Beispiele, die Städten im Netzwerk "
-        "Cities of Migration vorgestellt wurden.",
-        "body": [
-            _text(
-                "<p>Das Employability Forum war neben Wuppertal das zweite Beispiel im Webinar "
-                "„Access to employment – connecting refugees to the labour market“ des Netzwerks "
-                "Cities of Migration. Unsere Quelle nennt nur das Beispiel; eine ausführliche "
-                "Beschreibung folgt, sobald das Forum sie freigibt.</p>"
-            ),
-        ],
-        "organisations": [("host", "", "Employability Forum")],
-        "contact_office": "Cities of Migration – Redaktion PartizipationPlus",
-    },
-    "en": {
-        "title": "London: the Employability Forum",
-        "standfirst": "At the 2013 webinar London presented the Employability Forum as the "
-        "second example of refugees' access to work.",
-        "country": "United Kingdom",
-        "practical": "An example from the webinar “Access to employment – connecting refugees to "
-        "the labour market” (2013).",
-        "transferable": "With Wuppertal, one of the two examples presented to the cities of the "
-        "Cities of Migration network.",
-        "body": [
-            _text(
-                "<p>The Employability Forum was, with Wuppertal, the second example in the "
-                "Cities of Migration webinar “Access to employment – connecting refugees to the "
-                "labour market”. Our source only names the example; a full description follows "
-                "once the Forum provides one.</p>"
-            ),
-        ],
-        "contact_office": "Cities of Migration – PartizipationPlus editorial team",
-    },
-}
-
-WEBINAR = {
-    "de": {
-        "title": "Webinar 2013: Access to employment",
-        "slug": "webinar-2013-access-to-employment",
-        "standfirst": "218 Anmeldungen aus mehr als 30 Städten: Wuppertal und London zeigten, "
-        "wie Geflüchtete Zugang zum Arbeitsmarkt finden.",
-        "body": [
-            _text(
-                "<p>Im Webinar „Access to employment – connecting refugees to the labour market“ "
-                "des Netzwerks Cities of Migration stellten Wuppertal und das Londoner "
-                "Employability Forum ihre Arbeit vor. 218 Personen aus mehr als 30 Städten "
-                "meldeten sich an, u. a. aus London, Glasgow, Cardiff, Auckland, Seattle, "
-                "Chicago, New York, Washington, Edmonton und Ottawa.</p>"
-            ),
-            _facts(
-                "Webinar 2013",
-                [("218", "Anmeldungen"), ("30+", "Städte"), ("10", "Städte mit Interesse")],
-                "Online-Umfrage nach dem Webinar",
-            ),
-            _text(
-                "<p>In einer Online-Umfrage erklärten zehn Städte ihr Interesse, PartizipationPlus "
-                "als Idee zu übernehmen. Auch die Europäische Kommission und viele Kommunen in "
-                "Deutschland fragten nach dem Modell.</p>"
-            ),
-        ],
-    },
-    "en": {
-        "title": "Webinar 2013: Access to employment",
-        "standfirst": "218 registrations from more than 30 cities: Wuppertal and London showed "
-        "how refugees find access to the labour market.",
-        "body": [
-            _text(
-                "<p>In the Cities of Migration webinar “Access to employment – connecting "
-                "refugees to the labour market”, Wuppertal and London's Employability Forum "
-                "presented their work. 218 people from more than 30 cities registered, among "
-                "them London, Glasgow, Cardiff, Auckland, Seattle, Chicago, New York, "
-                "Washington, Edmonton and Ottawa.</p>"
-            ),
-            _facts(
-                "Webinar 2013",
-                [("218", "registrations"), ("30+", "cities"), ("10", "cities interested")],
-                "Online survey after the webinar",
-            ),
-            _text(
-                "<p>In an online survey ten cities declared their interest in adopting "
-                "PartizipationPlus as an idea. The European Commission and many German "
-                "municipalities also asked about the model.</p>"
-            ),
-        ],
     },
 }
