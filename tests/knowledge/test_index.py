@@ -159,3 +159,32 @@ def test_index_query_count_does_not_grow_with_entries(client, knowledge_index):
     add(45)  # the first page of results still shows all three kinds, now 12 cards instead of 5
     fifty = _index_queries(client, knowledge_index)
     assert five == fifty
+
+
+@pytest.mark.parametrize(
+    ("factory", "fields", "word"),
+    [
+        (GoodPracticeFactory, {"pull_quote": "Ein Gewinn für Wuppertal"}, "Gewinn"),
+        (GoodPracticeFactory, {"transferable": "Nach Remscheid übertragen"}, "Remscheid"),
+        (ModelDocumentationFactory, {"problem": "<p>Duldung und Armut</p>"}, "Duldung"),
+        (
+            ModelDocumentationFactory,
+            {"getting_started": "<p>Ein Fallmanagement genügt</p>"},
+            "Fallmanagement",
+        ),
+        (NewsFactory, {"body": [{"type": "text", "value": "<p>Auckland dabei</p>"}]}, "Auckland"),
+    ],
+)
+def test_each_page_type_is_found_by_its_own_fields(client, knowledge_index, factory, fields, word):
+    factory(parent=knowledge_index, title="Gesucht", **fields)
+    factory(parent=knowledge_index, title="Anderes")
+    assert titles(client.get(knowledge_index.url, {"q": word})) == ["Gesucht"]
+
+
+def test_each_language_has_its_own_feed(client, knowledge_index, english_index):
+    GoodPracticeFactory(parent=knowledge_index, title="Nur auf Deutsch")
+    GoodPracticeFactory(parent=english_index, title="Only in English")
+    german = client.get(knowledge_index.url + "feed/").content.decode()
+    english = client.get(english_index.url + "feed/").content.decode()
+    assert "Nur auf Deutsch" in german and "Only in English" not in german
+    assert "Only in English" in english and "Nur auf Deutsch" not in english
