@@ -195,3 +195,15 @@ def test_partner_names_link_into_the_directory_when_it_exists(client, knowledge_
         parent=knowledge_index, organisations=[GoodPracticeOrganisation(partner=partner)]
     )
     assert 'href="/partner/gesa/"' in client.get(page.url).content.decode()
+
+
+def test_share_image_is_an_absolute_rendition(client, knowledge_index):
+    from wagtail.images.models import Image
+    from wagtail.images.tests.utils import get_test_image_file
+
+    image = Image.objects.create(title="Treffen", file=get_test_image_file())
+    page = GoodPracticeFactory(parent=knowledge_index, image=image)
+    html = client.get(page.url).content.decode()
+    assert '<meta property="og:image" content="http' in html
+    assert ".fill-1200x630" in html
+    assert '<meta name="twitter:card" content="summary_large_image">' in html
