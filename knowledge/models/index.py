@@ -15,6 +15,8 @@ from ..sanitise import clean_rich_text
 
 
 class KnowledgeIndexPage(RoutablePageMixin, Page):
+    """Lists its entries (filter form, search, pages) and serves them as RSS and Atom feeds."""
+
     intro = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
 
     parent_page_types = ["website.HomePage"]
@@ -38,6 +40,7 @@ class KnowledgeIndexPage(RoutablePageMixin, Page):
         super().clean()
         clean_rich_text(self)
 
+    # The listing, its form and the feeds import the page models, hence the local imports below.
     def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
         from ..forms import EntryFilterForm
         from ..listing import filter_choices, find_entries, paginate
