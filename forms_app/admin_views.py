@@ -182,7 +182,7 @@ def edit_forms(page, submission, data=None):
         initial = {
             item.key: initial_for(item, submission.answers.get(item.key)) for item in spec_inputs
         }
-        result[spec.key] = form_class(data=data, prefix=spec.key, initial=initial)
+        result[spec.key] = form_class(data=data, prefix=spec.key, initial=initial, honeypot=False)
     return result
 
 

@@ -82,11 +82,12 @@ class StepForm(forms.Form):
     spec: StepSpec
     use_required_attribute = False  # "Save draft" must submit incomplete steps
 
-    def __init__(self, *args, prior_answers=None, honeypot: bool = False, **kwargs):
+    def __init__(self, *args, prior_answers=None, honeypot: bool = True, **kwargs):
         super().__init__(*args, **kwargs)
         self.prior_answers = dict(prior_answers or {})
         self.answers: dict[str, Any] = {}
         if honeypot:
+            # a field people never see and bots fill in; cheaper than asking which forms are public
             self.fields[HONEYPOT] = forms.CharField(
                 required=False, label=_("Leave this field empty")
             )

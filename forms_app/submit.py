@@ -49,7 +49,7 @@ def save_submission(wizard, final_forms: dict, answers: dict) -> FormSubmission:
     existing = already_submitted(page, token)
     if existing:
         return existing
-    if wizard.public:
+    if page.is_public_form():
         check_rate_limit(page, request)
     user = request.user if request.user.is_authenticated else None
     try:
@@ -98,8 +98,7 @@ def notify(submission: FormSubmission) -> None:
     )
     send_mail(
         _("New submission to “%(title)s”") % {"title": submission.page.title},
-        _("A new submission arrived. You can read it here (login required):\n\n%(link)s\n")
-        % {"link": link},
+        _("A new submission arrived. You can read it here (login required):") + f"\n\n{link}\n",
         settings.DEFAULT_FROM_EMAIL,
         addresses,
     )

@@ -9,6 +9,7 @@ from django.contrib import messages
 from django.forms.utils import ErrorDict
 from django.http import HttpResponseRedirect
 from django.utils.datastructures import MultiValueDict
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from formtools.wizard.views import SessionWizardView
@@ -53,7 +54,6 @@ def quiet(form: forms.Form) -> forms.Form:
 class PageWizardView(SessionWizardView):
     page = None
     specs: OrderedDict = None
-    public = False
     template_name = "forms_app/wizard_form_page.html"
     file_storage = WizardUploadStorage()
 
@@ -78,10 +78,7 @@ class PageWizardView(SessionWizardView):
         if step == REVIEW:
             return {}
         prior = getattr(self, "_prior_override", None)
-        return {
-            "prior_answers": prior if prior is not None else self.answers_until(step),
-            "honeypot": self.public,
-        }
+        return {"prior_answers": prior if prior is not None else self.answers_until(step)}
 
     def get_form_initial(self, step) -> dict:
         if step == REVIEW:
@@ -266,8 +263,18 @@ class PageWizardView(SessionWizardView):
         return review
 
 
-def serve_wizard(page, request):
-    """Build the page's wizard (one form class per step, conditions) and let it answer."""
+# Built wizards of live pages, by (page, live revision, publication time, language): the form
+# classes are the same for every request until the page is published again. Bounded.
+_BUILT: dict[tuple, tuple] = {}
+_BUILT_MAX = 256
+
+
+def wizard_parts(page, request) -> tuple[OrderedDict, list, dict]:
+    """The page's step specs, one form class per step (+ review) and the step conditions."""
+    cacheable = page.live and not getattr(request, "is_preview", False)
+    key = (page.pk, page.live_revision_id, page.last_published_at, get_language())
+    if cacheable and key in _BUILT:
+        return _BUILT[key]
     specs = OrderedDict((spec.key, spec) for spec in page.form_specs())
     form_list = [(key, build_form_class(spec)) for key, spec in specs.items()]
     form_list.append((REVIEW, ReviewForm))
@@ -280,11 +287,21 @@ def serve_wizard(page, request):
         for key, spec in specs.items()
         if spec.condition.get("field")
     }
+    parts = (specs, form_list, condition_dict)
+    if cacheable:
+        if len(_BUILT) >= _BUILT_MAX:
+            _BUILT.clear()
+        _BUILT[key] = parts
+    return parts
+
+
+def serve_wizard(page, request):
+    """Build the page's wizard (one form class per step, conditions) and let it answer."""
+    specs, form_list, condition_dict = wizard_parts(page, request)
     view = PageWizardView.as_view(
         form_list=form_list,
         condition_dict=condition_dict,
         page=page,
         specs=specs,
-        public=page.is_public_form(),
     )
     return view(request)

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
 from ..fields import StepsField
@@ -76,8 +76,11 @@ class WizardFormPage(RoutablePageMixin, Page):
             raise ValidationError(errors)
 
     def is_public_form(self) -> bool:
-        """True unless page privacy restricts the form (then it needs no spam protection)."""
-        return not self.get_view_restrictions().exists()
+        """True unless page privacy restricts the form or a page above it (then it needs no
+        spam protection). One query: restrictions on the page's own path and its ancestors'."""
+        steps = range(self.steplen, len(self.path) + 1, self.steplen)
+        paths = [self.path[:length] for length in steps]
+        return not PageViewRestriction.objects.filter(page__path__in=paths).exists()
 
     @path("")
     def wizard(self, request):

@@ -15,7 +15,10 @@ def fresh_cache():
     """The rate limit counts in the cache; every test starts with none counted."""
     from django.core.cache import cache
 
+    from forms_app import wizard
+
     cache.clear()
+    wizard._BUILT.clear()
 
 
 @pytest.fixture

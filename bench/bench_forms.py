@@ -1,0 +1,223 @@
+"""Benchmark: a step of a 5-step, 40-field wizard form against Wagtail's stock form page.
+
+Both are served through Wagtail's routing, ``on_serve_page`` and ``before_serve_page`` hooks
+(view restrictions included) to the same page, with the Django test client, side by side in one
+run, on a throwaway test database. The stock side builds its form with
+``wagtail.contrib.forms.forms.FormBuilder`` from the same 40 fields (in memory, so it is spared
+the query for its form fields) and renders them all on one page, as a stock form page does; its
+POST validates all 40 and renders the landing page (no submission row is written). The wizard's
+POST validates step 1 and renders step 2, and stores the step in the session as formtools does.
+Target: wizard time <= 1.2x stock; queries per step independent of the number of fields.
+
+Run: ``make bench`` or ``.venv/bin/python bench/bench_forms.py [iterations]``.
+"""
+
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+from types import SimpleNamespace
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "website.settings.test")
+
+import django
+
+django.setup()
+
+from django.db import connection  # noqa: E402
+from django.http import HttpResponse  # noqa: E402
+from django.template import engines  # noqa: E402
+from django.test import Client, override_settings  # noqa: E402
+from django.test.utils import CaptureQueriesContext, setup_test_environment  # noqa: E402
+from django.urls import path  # noqa: E402
+
+from wagtail import hooks  # noqa: E402
+from wagtail.contrib.forms.forms import FormBuilder  # noqa: E402
+from wagtail.models import Page  # noqa: E402
+
+from website import urls as website_urls  # noqa: E402
+
+STEPS, PER_STEP = 5, 8
+FIELD_TYPES = [
+    # (wizard type, stock type, extra wizard options, posted value)
+    ("short_text", "singleline", {}, "Amal"),
+    ("short_text", "singleline", {}, "Beispiel"),
+    ("long_text", "multiline", {}, "Zeile eins\nZeile zwei"),
+    ("email", "email", {}, "a@example.invalid"),
+    ("number", "number", {"min_value": "0", "max_value": "99"}, "7"),
+    ("date", "date", {}, "2024-05-01"),
+    ("short_text", "singleline", {}, "Wuppertal"),
+    ("long_text", "multiline", {}, "Notiz"),
+]
+STOCK_PAGE = """{% extends "base.html" %}{% block content %}<h1>{{ page.title }}</h1>
+<form action="" method="post">{% csrf_token %}{{ form.as_div }}<input type="submit"></form>
+{% endblock %}"""
+STOCK_LANDING = """{% extends "base.html" %}{% block content %}<p>Danke.</p>{% endblock %}"""
+
+
+def wizard_definition(steps: int, per_step: int) -> str:
+    import json
+
+    from forms_app.definition import SCHEMA
+
+    none = {"field": "", "operator": "equals", "values": ""}
+    data = {"schema": SCHEMA, "title": f"Bench {steps}x{per_step}", "steps": []}
+    for s in range(steps):
+        fields = []
+        for f in range(per_step):
+            kind, _stock, extra, _value = FIELD_TYPES[f % len(FIELD_TYPES)]
+            fields.append(
+                {
+                    "type": kind,
+                    "key": f"f{s}_{f}",
+                    "label_de": f"Feld {s}.{f}",
+                    "required": True,
+                    "condition": none,
+                    **extra,
+                }
+            )
+        data["steps"].append(
+            {"key": f"s{s}", "title_de": f"Schritt {s}", "condition": none, "fields": fields}
+        )
+    return json.dumps(data)
+
+
+def stock_fields() -> list[SimpleNamespace]:
+    fields = []
+    for s in range(STEPS):
+        for f in range(PER_STEP):
+            _kind, stock, _extra, _value = FIELD_TYPES[f % len(FIELD_TYPES)]
+            fields.append(
+                SimpleNamespace(
+                    field_type=stock,
+                    label=f"Feld {s}.{f}",
+                    clean_name=f"f{s}_{f}",
+                    help_text="",
+                    required=True,
+                    default_value="",
+                    choices="",
+                )
+            )
+    return fields
+
+
+def stock_view(request):
+    """``wagtail.views.serve`` (routing, hooks, view restrictions) around ``stock_serve``."""
+    page, _args, _kwargs = Page.route_for_request(request, STOCK_PATH[0])
+    chain = stock_serve
+    for fn in reversed(hooks.get_hooks("on_serve_page")):
+        chain = fn(chain)
+    for fn in hooks.get_hooks("before_serve_page"):
+        result = fn(page, request, (), {})
+        if isinstance(result, HttpResponse):
+            return result
+    return chain(page, request, (), {})
+
+
+def stock_serve(page, request, args, kwargs):
+    """What AbstractForm.serve does, with the 40 fields in memory."""
+    form_class = FormBuilder(stock_fields()).get_form_class()
+    engine = engines["django"]
+    if request.method == "POST":
+        form = form_class(request.POST, page=page, user=request.user)
+        if form.is_valid():
+            return HttpResponse(engine.from_string(STOCK_LANDING).render({"page": page}, request))
+    else:
+        form = form_class(page=page, user=request.user)
+    return HttpResponse(
+        engine.from_string(STOCK_PAGE).render({"page": page, "form": form}, request)
+    )
+
+
+STOCK_PATH = ["/"]  # set to the wizard page's path, so both are routed to the same depth
+urlpatterns = [path("bench-stock/", stock_view), *website_urls.urlpatterns]
+
+
+def timed(fn, iterations: int) -> tuple[float, int]:
+    fn()  # warm-up
+    samples = []
+    for _ in range(iterations):
+        start = time.perf_counter()
+        fn()
+        samples.append(time.perf_counter() - start)
+    with CaptureQueriesContext(connection) as queries:
+        fn()
+    return statistics.median(samples) * 1000, len(queries)
+
+
+def main(iterations: int) -> int:
+    from forms_app.definition import import_definition
+    from forms_app.wizard import wizard_prefix
+    from website.demo import load_home_pages
+    from website.models import HomePage
+
+    setup_test_environment()
+    connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
+    load_home_pages()
+    home = HomePage.objects.get(locale__language_code="de")
+    pages = {}
+    for steps, per_step in [(STEPS, PER_STEP), (1, 2)]:
+        page = import_definition(wizard_definition(steps, per_step), home)
+        page.save_revision().publish()
+        page.refresh_from_db()
+        pages[(steps, per_step)] = page
+
+    step_values = {f"s0-f0_{f}": FIELD_TYPES[f][3] for f in range(PER_STEP)}
+    stock_values = {
+        f"f{s}_{f}": FIELD_TYPES[f % len(FIELD_TYPES)][3]
+        for s in range(STEPS)
+        for f in range(PER_STEP)
+    }
+    rows = []
+    with override_settings(ROOT_URLCONF=__name__, ALLOWED_HOSTS=["*"]):
+        wizard_client, stock_client = Client(), Client()
+        page = pages[(STEPS, PER_STEP)]
+        STOCK_PATH[0] = page.url
+        wizard_get = timed(lambda: wizard_client.get(page.url), iterations)
+        stock_get = timed(lambda: stock_client.get("/bench-stock/"), iterations)
+
+        # POST of a valid step 1, again and again: each one validates it and renders step 2.
+        wizard_client.get(page.url)
+        wizard_post = timed(
+            lambda: wizard_client.post(
+                page.url, {f"{wizard_prefix(page)}-current_step": "s0", **step_values}
+            ),
+            iterations,
+        )
+        stock_post = timed(lambda: stock_client.post("/bench-stock/", stock_values), iterations)
+        response = wizard_client.post(
+            page.url, {f"{wizard_prefix(page)}-current_step": "s0", **step_values}
+        )
+        assert "Schritt 2 von 5" in response.content.decode(), "the step did not validate"
+        assert b"Danke." in stock_client.post("/bench-stock/", stock_values).content
+
+        small = pages[(1, 2)]
+        small_get = timed(lambda: wizard_client.get(small.url), max(5, iterations // 4))
+
+    rows.append(("GET step 1", wizard_get[0], stock_get[0], wizard_get[1], stock_get[1]))
+    rows.append(("POST step 1", wizard_post[0], stock_post[0], wizard_post[1], stock_post[1]))
+    print(
+        f"\nWizard step (5 steps, 40 fields) vs stock Wagtail form page (40 fields), "
+        f"median of {iterations} requests\n"
+    )
+    print(
+        f"{'request':<13}{'wizard ms':>11}{'stock ms':>10}{'ratio':>8}"
+        f"{'wizard q':>10}{'stock q':>9}"
+    )
+    worst = 0.0
+    for name, wizard_ms, stock_ms, wizard_q, stock_q in rows:
+        ratio = wizard_ms / stock_ms
+        worst = max(worst, ratio)
+        print(
+            f"{name:<13}{wizard_ms:>11.2f}{stock_ms:>10.2f}{ratio:>7.2f}x{wizard_q:>10}{stock_q:>9}"
+        )
+    print(f"\nQueries per wizard GET: {wizard_get[1]} with 40 fields, {small_get[1]} with 2 fields")
+    verdict = "OK" if worst <= 1.2 else "SLOWER THAN TARGET"
+    print(f"Worst ratio {worst:.2f}x (target <= 1.20x): {verdict}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(int(sys.argv[1]) if len(sys.argv) > 1 else 100))
