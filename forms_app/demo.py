@@ -19,6 +19,11 @@ DEMO_FORMS = [
     ("erstgespraech", "intake-wizard.json", STAFF_GROUPS),
     ("kontakt", "contact-form.json", []),
 ]
+# The English pages share the German page's steps; their labels switch by language.
+ENGLISH = {
+    "erstgespraech": {"title": "Intake interview", "slug": "intake"},
+    "kontakt": {"title": "Contact", "slug": "contact"},
+}
 
 
 def german_home() -> Page:
@@ -31,15 +36,31 @@ def load_form(slug: str, fixture: str, groups: list[str]) -> WizardFormPage:
     if page is None:
         page = import_definition((FIXTURES / fixture).read_text(encoding="utf-8"), home)
         page.save_revision().publish()
+    restrict(page, groups)
+    return page
+
+
+def restrict(page: Page, groups: list[str]) -> None:
     if groups and not PageViewRestriction.objects.filter(page=page).exists():
         restriction = PageViewRestriction.objects.create(
             page=page, restriction_type=PageViewRestriction.GROUPS
         )
         restriction.groups.set(Group.objects.filter(name__in=groups))
-    return page
+
+
+def load_translation(page: WizardFormPage, groups: list[str]) -> WizardFormPage:
+    english = Locale.objects.get(language_code="en")
+    translation = page.get_translation_or_none(english)
+    if translation is None:
+        translation = page.copy_for_translation(english)
+        translation.title = ENGLISH[page.slug]["title"]
+        translation.slug = ENGLISH[page.slug]["slug"]
+        translation.save_revision().publish()
+    restrict(translation, groups)
+    return translation.specific
 
 
 def load(command) -> None:
     for slug, fixture, groups in DEMO_FORMS:
-        load_form(slug, fixture, groups)
+        load_translation(load_form(slug, fixture, groups), groups)
     command.stdout.write("Demo forms (intake wizard, contact form) are in place.")

@@ -37,3 +37,14 @@ def test_demo_forms_load_once(home):
     assert intake.form_specs()[1].condition["field"] == "health_restrictions"
     contact = WizardFormPage.objects.get(slug="kontakt")
     assert contact.live and contact.is_public_form()
+    english = WizardFormPage.objects.get(slug="intake")
+    assert english.live and not english.is_public_form()
+    assert WizardFormPage.objects.get(slug="contact").is_public_form()
+
+
+def test_english_pages_show_english_labels(client, home):
+    load()
+    body = client.get("/en/contact/").content.decode()
+    assert "Your message" in body and "Step 1 of 1" in body
+    assert "Ihre Nachricht" not in body
+    assert "Ihre Nachricht" in client.get("/kontakt/").content.decode()

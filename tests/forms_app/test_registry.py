@@ -80,3 +80,13 @@ def test_forms_app_imports_no_domain_app():
     pattern = re.compile(r"^\s*(from|import)\s+(partners|casework|dashboards|knowledge)\b", re.M)
     offenders = [p.name for p in source.rglob("*.py") if pattern.search(p.read_text())]
     assert offenders == []
+
+
+def test_every_block_has_editor_help_and_a_preview():
+    stream = WizardFormPage._meta.get_field("steps").stream_block
+    step = stream.child_blocks["step"]
+    blocks_to_check = [step, *step.child_blocks["fields"].child_blocks.values()]
+    for block in blocks_to_check:
+        assert block.meta.icon and block.meta.description, block.name
+        html = block.render(block.get_preview_value())
+        assert "wf-preview" in html, block.name
