@@ -201,3 +201,26 @@ def test_demo_intake_wizard_end_to_end(browser_page, make_user, home_pages):
     ]
     assert answers["restriction_kind"] == ["other"]
     assert csp_violations(browser_page) == []
+
+
+def test_editor_explains_a_duplicate_key(browser_page, make_user, home_pages):
+    from forms_app.models import WizardFormPage
+    from tests.forms_app.factories import field, make_form_page, step
+    from website.models import HomePage
+
+    make_user("Programme administrators", username="paula")
+    home = HomePage.objects.get(locale__language_code="de")
+    form_page = make_form_page(
+        home, step("a", field("short_text", "name"), field("short_text", "city")), slug="dup"
+    )
+    page = browser_page.page
+    browser_page.login("paula")
+    browser_page.visit(f"/admin/pages/{form_page.pk}/edit/")
+    page.fill("[name='steps-0-value-fields-1-value-key']", "name")
+    page.locator("[data-w-dropdown-target='toggle']").last.click()
+    page.click("button[name='action-publish']")
+    page.wait_for_load_state("networkidle")
+    assert "Der Feldschlüssel „name“ wird mehrfach verwendet" in page.inner_text("body")
+    browser_page.screenshot_to("forms-editor-duplicate-key")
+    keys = [item.key for item in WizardFormPage.objects.get(pk=form_page.pk).form_specs()[0].items]
+    assert keys == ["name", "city"]
