@@ -35,8 +35,6 @@ class FieldType:
     groupable: bool = False
     is_file: bool = False
     is_group: bool = False
-    widget_class: str = ""
-    extra: dict = field(default_factory=dict)
 
 
 _registry: dict[str, FieldType] = {}
