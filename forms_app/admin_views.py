@@ -8,7 +8,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.http import FileResponse, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -25,11 +25,18 @@ from .forms import build_form_class
 from .models import FormSubmission, SubmissionChange, SubmissionFile, WizardFormPage
 
 VIEW = "forms_app.view_formsubmission"
+ADD = "forms_app.add_formsubmission"
 CHANGE = "forms_app.change_formsubmission"
 
 
 def require(request, permission: str) -> None:
     if not request.user.has_perm(permission):
+        raise PermissionDenied
+
+
+def require_submissions_access(request) -> None:
+    """Holders of "view" see every submission; those who may only submit see their own."""
+    if not (request.user.has_perm(VIEW) or request.user.has_perm(ADD)):
         raise PermissionDenied
 
 
@@ -57,8 +64,11 @@ class SubmissionFilterForm(forms.Form):
 
 
 def form_index(request):
-    require(request, VIEW)
-    pages = WizardFormPage.objects.annotate(submission_count=Count("submissions")).order_by("title")
+    require_submissions_access(request)
+    counted = Q() if request.user.has_perm(VIEW) else Q(submissions__submitted_by=request.user)
+    pages = WizardFormPage.objects.annotate(
+        submission_count=Count("submissions", filter=counted)
+    ).order_by("title")
     return TemplateResponse(
         request,
         "forms_app/admin/index.html",
@@ -68,12 +78,16 @@ def form_index(request):
 
 def filtered_submissions(request, page):
     filters = SubmissionFilterForm(request.GET or None)
-    queryset = FormSubmission.objects.for_page(page).select_related("submitted_by")
+    queryset = (
+        FormSubmission.objects.visible_to(request.user)
+        .for_page(page)
+        .select_related("submitted_by")
+    )
     return filters, (filters.filter(queryset) if request.GET else queryset)
 
 
 def submission_list(request, page_id: int):
-    require(request, VIEW)
+    require_submissions_access(request)
     page = get_object_or_404(WizardFormPage, pk=page_id)
     filters, submissions = filtered_submissions(request, page)
     paginator = Paginator(submissions, 50)
@@ -105,7 +119,7 @@ def submission_list(request, page_id: int):
 
 
 def export_submissions(request, page_id: int, fmt: str):
-    require(request, VIEW)
+    require_submissions_access(request)
     page = get_object_or_404(WizardFormPage, pk=page_id)
     _filters, submissions = filtered_submissions(request, page)
     header, rows = table(page, list(submissions))
@@ -130,7 +144,7 @@ def get_submission(request, page_id: int, submission_id: int) -> FormSubmission:
 
 
 def submission_detail(request, page_id: int, submission_id: int):
-    require(request, VIEW)
+    require_submissions_access(request)
     submission = get_submission(request, page_id, submission_id)
     fields = current_fields(submission.page)
     files = {f.key: f for f in submission.files.all()}

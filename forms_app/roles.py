@@ -13,6 +13,8 @@ MODEL_PERMISSIONS = {
         "forms_app.view_formdraft",
         "forms_app.delete_formdraft",
     ],
-    CASE_MANAGERS: ["forms_app.add_formsubmission", "forms_app.view_formsubmission"],
-    PARTNER_CASEWORKERS: ["forms_app.add_formsubmission", "forms_app.view_formsubmission"],
+    # Staff who fill wizards see only what they submitted themselves: "view" means every
+    # submission of every form (health answers included), which is for administrators alone.
+    CASE_MANAGERS: ["forms_app.add_formsubmission"],
+    PARTNER_CASEWORKERS: ["forms_app.add_formsubmission"],
 }

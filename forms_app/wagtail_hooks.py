@@ -15,9 +15,16 @@ def register_forms_admin_urls():
     return [path("forms-app/", include(admin_urls, namespace="forms_app"))]
 
 
+def may_see_submissions(user) -> bool:
+    """Everyone who may submit sees their own submissions; "view" shows everyone's."""
+    return user.has_perm("forms_app.view_formsubmission") or user.has_perm(
+        "forms_app.add_formsubmission"
+    )
+
+
 class SubmissionsMenuItem(MenuItem):
     def is_shown(self, request):
-        return request.user.has_perm("forms_app.view_formsubmission")
+        return may_see_submissions(request.user)
 
 
 @hooks.register("register_admin_menu_item")
@@ -30,7 +37,7 @@ def register_submissions_menu_item():
 def _form_buttons(page, user):
     if not issubclass(page.specific_class or Page, WizardFormPage):
         return
-    if user.has_perm("forms_app.view_formsubmission"):
+    if may_see_submissions(user):
         yield PageMenuItem(
             _("Submissions"),
             reverse("forms_app:submissions", args=[page.pk]),

@@ -17,11 +17,8 @@ def grant_form_permissions(apps, schema_editor):
                 "forms_app.view_formdraft",
                 "forms_app.delete_formdraft",
             ],
-            "Case managers": ["forms_app.add_formsubmission", "forms_app.view_formsubmission"],
-            "Partner caseworkers": [
-                "forms_app.add_formsubmission",
-                "forms_app.view_formsubmission",
-            ],
+            "Case managers": ["forms_app.add_formsubmission"],
+            "Partner caseworkers": ["forms_app.add_formsubmission"],
         },
     )
 

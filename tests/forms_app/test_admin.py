@@ -216,3 +216,28 @@ def test_wrong_file_type_keeps_other_answers(client, home):
     body = response.content.decode()
     assert "exe" in body and "nicht erlaubt" in body
     assert 'value="Mein Titel"' in body
+
+
+def test_staff_who_fill_forms_see_only_their_own_submissions(
+    client, make_user, three_step_form, submissions
+):
+    """Only "view" shows every submission (health answers included); others see their own."""
+    page = three_step_form
+    list_url = reverse("forms_app:submissions", args=[page.pk])
+    export_url = reverse("forms_app:export", args=[page.pk, "csv"])
+    client.force_login(make_user("Case managers", username="fatma"))
+    own = fill(client, page, "Eigene Person")
+    listing = client.get(list_url).content.decode()
+    assert "Eigene Person" in listing and "Amal" not in listing
+    export = client.get(export_url).content.decode("utf-8-sig")
+    assert "Eigene Person" in export and "Amal" not in export
+    detail = "forms_app:submission"
+    assert client.get(reverse(detail, args=[page.pk, own.pk])).status_code == 200
+    assert client.get(reverse(detail, args=[page.pk, submissions[0].pk])).status_code == 404
+
+    client.force_login(make_user("Partner caseworkers", username="piet"))
+    listing = client.get(list_url).content.decode()
+    assert "Eigene Person" not in listing and "Amal" not in listing
+    assert client.get(reverse(detail, args=[page.pk, own.pk])).status_code == 404
+    index = client.get(reverse("forms_app:index")).content.decode()
+    assert page.title in index

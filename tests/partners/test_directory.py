@@ -161,3 +161,15 @@ def test_query_count_does_not_grow_with_partners(client, directory_page, publish
     few = directory_queries(client, 5, published_partner)
     many = directory_queries(client, 45, published_partner)
     assert few == many
+
+
+def test_language_switch_on_a_partner_page_lands_on_the_same_partner(
+    client, directory_page, published_partner
+):
+    published_partner(slug="gesa", name="Gesa gGmbH")
+    german = client.get("/partner/gesa/").content.decode()
+    assert 'href="/en/partner/gesa/" hreflang="en"' in german
+    english = client.get("/en/partner/gesa/").content.decode()
+    assert 'href="/partner/gesa/" hreflang="de"' in english
+    filtered = client.get("/partner/?q=Gesa").content.decode()
+    assert 'href="/en/partner/?q=Gesa" hreflang="en"' in filtered

@@ -28,6 +28,15 @@ def main_menu(context) -> list[Page]:
     return list(home.get_children().live().public().in_menu().specific())
 
 
+def _below_page(request, page: Page) -> str:
+    """What a routable page serves below its own URL (a partner's ``<slug>/``, a feed), with the
+    query string, so switching language keeps the visitor where they are."""
+    own = page.get_url(request) or ""
+    below = request.path[len(own) :] if own and request.path.startswith(own) else ""
+    query = request.GET.urlencode()
+    return below + (f"?{query}" if query else "")
+
+
 @register.inclusion_tag("website/includes/language_switcher.html", takes_context=True)
 def language_switcher(context) -> dict:
     """A link per language: to this page's translation where one is live, else to that
@@ -42,7 +51,7 @@ def language_switcher(context) -> dict:
         if isinstance(page, Page) and code in locales:
             translation = page.get_translation_or_none(locales[code])
             if translation is not None and translation.live:
-                url = translation.get_url(request)
+                url = translation.get_url(request) + _below_page(request, page)
             else:
                 home = _home_for(request, locales[code])
                 url = home.get_url(request) if home is not None and home.live else None
