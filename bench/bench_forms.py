@@ -1,13 +1,16 @@
 """Benchmark: a step of a 5-step, 40-field wizard form against Wagtail's stock form page.
 
-Both are served through Wagtail's routing, ``on_serve_page`` and ``before_serve_page`` hooks
-(view restrictions included) to the same page, with the Django test client, side by side in one
-run, on a throwaway test database. The stock side builds its form with
-``wagtail.contrib.forms.forms.FormBuilder`` from the same 40 fields (in memory, so it is spared
-the query for its form fields) and renders them all on one page, as a stock form page does; its
-POST validates all 40 and renders the landing page (no submission row is written). The wizard's
-POST validates step 1 and renders step 2, and stores the step in the session as formtools does.
-Target: wizard time <= 1.2x stock; queries per step independent of the number of fields.
+Everything is measured side by side in one run with the Django test client, on a throwaway
+test database, through Wagtail's page serving (routing, hooks, view restrictions). Two baselines:
+
+- "stock page": Wagtail's stock form page, a real ``AbstractEmailForm`` (``bench.stockform``)
+  with the same 40 fields as ``FormField`` rows. GET renders all 40; a valid POST validates all
+  40, stores a ``FormSubmission`` and renders the landing page. This is what the target means.
+- "in memory": a stricter reference, the same ``FormBuilder`` form from 40 fields held in
+  memory (no query for the fields) whose POST writes no submission.
+
+The wizard's POST validates step 1, stores it in the session as formtools does and renders step
+2. Target: wizard time <= 1.2x the stock page; queries per step independent of the fields.
 
 Run: ``make bench`` or ``.venv/bin/python bench/bench_forms.py [iterations]``.
 """
@@ -20,7 +23,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "website.settings.test")
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench.settings")
 
 import django
 
@@ -135,6 +138,23 @@ STOCK_PATH = ["/"]  # set to the wizard page's path, so both are routed to the s
 urlpatterns = [path("bench-stock/", stock_view), *website_urls.urlpatterns]
 
 
+def make_stock_page(home):
+    """Wagtail's stock form page with the same 40 fields, stored as FormField rows."""
+    from bench.stockform.models import StockFormField, StockFormPage
+
+    page = home.add_child(instance=StockFormPage(title="Stock 40", slug="stock-40"))
+    for number, spec in enumerate(stock_fields()):
+        StockFormField.objects.create(
+            page=page,
+            sort_order=number,
+            label=spec.label,
+            field_type=spec.field_type,
+            required=True,
+        )
+    page.save_revision().publish()
+    return StockFormPage.objects.get(pk=page.pk)
+
+
 def timed(fn, iterations: int) -> tuple[float, int]:
     fn()  # warm-up
     samples = []
@@ -163,6 +183,11 @@ def main(iterations: int) -> int:
         page.save_revision().publish()
         page.refresh_from_db()
         pages[(steps, per_step)] = page
+    stock_page = make_stock_page(home)
+    stock_page_values = {
+        field.clean_name: FIELD_TYPES[number % len(FIELD_TYPES)][3]
+        for number, field in enumerate(stock_page.get_form_fields())
+    }
 
     step_values = {f"s0-f0_{f}": FIELD_TYPES[f][3] for f in range(PER_STEP)}
     stock_values = {
@@ -172,11 +197,12 @@ def main(iterations: int) -> int:
     }
     rows = []
     with override_settings(ROOT_URLCONF=__name__, ALLOWED_HOSTS=["*"]):
-        wizard_client, stock_client = Client(), Client()
+        wizard_client, stock_client, page_client = Client(), Client(), Client()
         page = pages[(STEPS, PER_STEP)]
         STOCK_PATH[0] = page.url
         wizard_get = timed(lambda: wizard_client.get(page.url), iterations)
         stock_get = timed(lambda: stock_client.get("/bench-stock/"), iterations)
+        page_get = timed(lambda: page_client.get(stock_page.url), iterations)
 
         # POST of a valid step 1, again and again: each one validates it and renders step 2.
         wizard_client.get(page.url)
@@ -187,6 +213,8 @@ def main(iterations: int) -> int:
             iterations,
         )
         stock_post = timed(lambda: stock_client.post("/bench-stock/", stock_values), iterations)
+        page_post = timed(lambda: page_client.post(stock_page.url, stock_page_values), iterations)
+        assert b"Danke." in page_client.post(stock_page.url, stock_page_values).content
         response = wizard_client.post(
             page.url, {f"{wizard_prefix(page)}-current_step": "s0", **step_values}
         )
@@ -196,27 +224,31 @@ def main(iterations: int) -> int:
         small = pages[(1, 2)]
         small_get = timed(lambda: wizard_client.get(small.url), max(5, iterations // 4))
 
-    rows.append(("GET step 1", wizard_get[0], stock_get[0], wizard_get[1], stock_get[1]))
-    rows.append(("POST step 1", wizard_post[0], stock_post[0], wizard_post[1], stock_post[1]))
+    rows = [
+        ("GET step 1", wizard_get, page_get, stock_get),
+        ("POST step 1", wizard_post, page_post, stock_post),
+    ]
     print(
-        f"\nWizard step (5 steps, 40 fields) vs stock Wagtail form page (40 fields), "
+        f"\nWizard step (5 steps, 40 fields) vs Wagtail's stock form page (40 fields), "
         f"median of {iterations} requests\n"
     )
     print(
-        f"{'request':<13}{'wizard ms':>11}{'stock ms':>10}{'ratio':>8}"
-        f"{'wizard q':>10}{'stock q':>9}"
+        f"{'request':<13}{'wizard ms':>10}{'stock page ms':>15}{'ratio':>8}"
+        f"{'in memory ms':>14}{'ratio':>8}{'queries w/p/m':>16}"
     )
     worst = 0.0
-    for name, wizard_ms, stock_ms, wizard_q, stock_q in rows:
-        ratio = wizard_ms / stock_ms
+    for name, wizard, page_base, memory in rows:
+        ratio = wizard[0] / page_base[0]
         worst = max(worst, ratio)
+        queries = f"{wizard[1]}/{page_base[1]}/{memory[1]}"
         print(
-            f"{name:<13}{wizard_ms:>11.2f}{stock_ms:>10.2f}{ratio:>7.2f}x{wizard_q:>10}{stock_q:>9}"
+            f"{name:<13}{wizard[0]:>10.2f}{page_base[0]:>15.2f}{ratio:>7.2f}x"
+            f"{memory[0]:>14.2f}{wizard[0] / memory[0]:>7.2f}x{queries:>16}"
         )
     print(f"\nQueries per wizard GET: {wizard_get[1]} with 40 fields, {small_get[1]} with 2 fields")
     verdict = "OK" if worst <= 1.2 else "SLOWER THAN TARGET"
-    print(f"Worst ratio {worst:.2f}x (target <= 1.20x): {verdict}")
-    return 0
+    print(f"Worst ratio against the stock page {worst:.2f}x (target <= 1.20x): {verdict}")
+    return 0 if worst <= 1.2 else 1
 
 
 if __name__ == "__main__":

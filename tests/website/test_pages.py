@@ -113,3 +113,34 @@ def test_only_the_admin_may_run_inline_scripts(client, home_pages, make_user):
     )
     admin_policy = client.get("/admin/pages/")["Content-Security-Policy"]
     assert "script-src 'self' 'unsafe-inline'" in admin_policy
+
+
+def test_header_navigation_costs_the_same_for_few_and_many_menu_pages(client, home_pages):
+    """The menu and the language switcher run on every page: a fixed number of queries."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from website.models import HomePage
+
+    home = HomePage.objects.get(locale__language_code="de")
+
+    def add_menu_pages(start, count):
+        for number in range(start, start + count):
+            child = home.add_child(
+                instance=HomePage(
+                    title=f"Menü {number}", slug=f"menue-{number}", show_in_menus=True
+                )
+            )
+            child.save_revision().publish()
+
+    def queries_for_home():
+        client.get("/")  # the first request after publishing fills Wagtail's site-root cache
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get("/").status_code == 200
+        return len(queries)
+
+    add_menu_pages(0, 2)
+    few = queries_for_home()
+    add_menu_pages(2, 20)
+    assert queries_for_home() == few
+    assert "Menü 21" in client.get("/").content.decode()

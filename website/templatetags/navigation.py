@@ -1,31 +1,46 @@
-"""Site-wide navigation: the menu of the current language's tree and the language switcher."""
+"""Site-wide navigation: the menu of the current language's tree and the language switcher.
+
+Both run on every public page, so each costs a fixed, small number of queries.
+"""
 
 from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language
 
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page, Site
 
 register = template.Library()
 
 
-def _home_for(request, locale: Locale) -> Page | None:
+def _site_root(request) -> Page | None:
     site = Site.find_for_request(request)
-    if site is None:
-        return None
-    return site.root_page.get_translation_or_none(locale)
+    return site.root_page if site is not None else None
+
+
+def _homes_by_language(request) -> dict[str, Page]:
+    """The live home page of every language, in one query."""
+    root = _site_root(request)
+    if root is None:
+        return {}
+    homes = Page.objects.filter(translation_key=root.translation_key).live()
+    return {home.locale.language_code: home for home in homes.select_related("locale")}
 
 
 @register.simple_tag(takes_context=True)
 def main_menu(context) -> list[Page]:
-    """Live pages directly under the current language's home page that ask to be in menus."""
+    """Live, public pages directly under the current language's home page that ask to be in
+    menus."""
     request = context["request"]
-    locale = Locale.objects.filter(language_code=get_language()).first()
-    home = _home_for(request, locale) if locale else None
+    root = _site_root(request)
+    if root is None:
+        return []
+    home = Page.objects.filter(
+        translation_key=root.translation_key, locale__language_code=get_language()
+    ).first()
     if home is None:
         return []
-    return list(home.get_children().live().public().in_menu().specific())
+    return list(home.get_children().live().public().in_menu())
 
 
 def _below_page(request, page: Page) -> str:
@@ -44,18 +59,19 @@ def language_switcher(context) -> dict:
     request = context["request"]
     page = context.get("page")
     current = get_language()
+    translations, homes = {}, None
+    if isinstance(page, Page):
+        live = Page.objects.filter(translation_key=page.translation_key).live()
+        translations = {p.locale.language_code: p for p in live.select_related("locale")}
     links = []
-    locales = {locale.language_code: locale for locale in Locale.objects.all()}
     for code, name in settings.LANGUAGES:
         url, missing = None, False
-        if isinstance(page, Page) and code in locales:
-            translation = page.get_translation_or_none(locales[code])
-            if translation is not None and translation.live:
-                url = translation.get_url(request) + _below_page(request, page)
-            else:
-                home = _home_for(request, locales[code])
-                url = home.get_url(request) if home is not None and home.live else None
-                missing = True
+        if code in translations:
+            url = translations[code].get_url(request) + _below_page(request, page)
+        elif isinstance(page, Page):
+            homes = _homes_by_language(request) if homes is None else homes
+            missing = True
+            url = homes[code].get_url(request) if code in homes else None
         if url is None:
             url = translate_url(request.get_full_path(), code)
         links.append(
