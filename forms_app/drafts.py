@@ -32,7 +32,6 @@ def save_draft(wizard) -> HttpResponseRedirect:
         return redirect_to_login(page.url)
     wizard.keep_raw()
     state = copy.deepcopy(wizard.storage.data)
-    state["step_files"] = {}  # uploads are not kept in drafts
     label = request.POST.get("draft_label", "").strip()[:255] or _("Draft of %(when)s") % {
         "when": formats.date_format(timezone.localtime(), "SHORT_DATETIME_FORMAT")
     }
@@ -44,7 +43,7 @@ def save_draft(wizard) -> HttpResponseRedirect:
         draft.save()
     else:
         draft = FormDraft.objects.create(user=request.user, page=page, label=label, data=data)
-    wizard.storage.reset()
+    wizard.storage.init_data()  # the draft owns the uploads now: clear, don't delete them
     messages.success(request, _("The draft “%(label)s” was saved.") % {"label": label})
     return HttpResponseRedirect(page.url + "drafts/")
 

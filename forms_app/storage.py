@@ -25,7 +25,17 @@ class PrivateStorage(FileSystemStorage):
         raise ValueError("Private files have no public URL; use the submission file view.")
 
 
+class WizardUploadStorage(PrivateStorage):
+    """Files uploaded in earlier steps wait here (privately) until the wizard is submitted, or
+    for as long as a draft that holds them lives."""
+
+    @property
+    def base_location(self):
+        return str(settings.FORMS_PRIVATE_ROOT / "wizard-uploads")
+
+
 private_storage = PrivateStorage()
+wizard_upload_storage = WizardUploadStorage()
 
 
 def get_private_storage() -> PrivateStorage:

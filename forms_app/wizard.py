@@ -4,7 +4,6 @@ import uuid
 from collections import OrderedDict
 
 from django import forms
-from django.conf import settings
 from django.contrib import messages
 from django.forms.utils import ErrorDict
 from django.http import HttpResponseRedirect
@@ -16,18 +15,10 @@ from formtools.wizard.views import SessionWizardView
 
 from .conditions import condition_met
 from .forms import build_form_class
-from .storage import PrivateStorage
+from .storage import wizard_upload_storage
 from .submit import RateLimited, already_submitted, save_submission
 
 REVIEW = "review"
-
-
-class WizardUploadStorage(PrivateStorage):
-    """Files uploaded in earlier steps wait here (privately) until the wizard is submitted."""
-
-    @property
-    def base_location(self):
-        return str(settings.FORMS_PRIVATE_ROOT / "wizard-uploads")
 
 
 class ReviewForm(forms.Form):
@@ -55,7 +46,7 @@ class PageWizardView(SessionWizardView):
     page = None
     specs: OrderedDict = None
     template_name = "forms_app/wizard_form_page.html"
-    file_storage = WizardUploadStorage()
+    file_storage = wizard_upload_storage
 
     # -- state -------------------------------------------------------------------------------
     def get_prefix(self, request, *args, **kwargs) -> str:
@@ -110,9 +101,19 @@ class PageWizardView(SessionWizardView):
         return super().get_form(step=step, data=data, files=files)
 
     def keep_raw(self) -> None:
-        """Store what was posted for the current step without validating it."""
-        form = self.get_form(data=self.request.POST)
+        """Store what was posted for the current step without validating it, and its uploads
+        where they pass their own field's checks (type, size), so a draft or Back loses none."""
+        form = self.get_form(data=self.request.POST, files=self.request.FILES)
         self.storage.set_step_data(self.steps.current, self.get_form_step_data(form))
+        form.is_valid()
+        uploads = {
+            name: upload
+            for name, upload in self.request.FILES.items()
+            if name.startswith(f"{form.prefix}-")
+            and name.removeprefix(f"{form.prefix}-") in form.fields
+            and name.removeprefix(f"{form.prefix}-") not in form.errors
+        }
+        self.storage.set_step_files(self.steps.current, uploads)
 
     # -- requests ----------------------------------------------------------------------------
     def get(self, request, *args, **kwargs):

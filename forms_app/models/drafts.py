@@ -3,9 +3,13 @@
 from datetime import timedelta
 
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
+from django.db.models.signals import post_delete
+from django.dispatch import receiver
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from ..storage import wizard_upload_storage
 
 
 def draft_expiry():
@@ -47,3 +51,15 @@ class FormDraft(models.Model):
 
     def __str__(self) -> str:
         return self.label
+
+    def uploads(self) -> list[str]:
+        """Names (in the wizard's upload storage) of the files this draft holds."""
+        step_files = self.data.get("wizard", {}).get("step_files", {}) or {}
+        return [upload["tmp_name"] for files in step_files.values() for upload in files.values()]
+
+
+@receiver(post_delete, sender=FormDraft)
+def delete_draft_uploads(sender, instance: FormDraft, **kwargs) -> None:
+    """A deleted draft (by its owner, by expiry, on submission) takes its uploads with it."""
+    names = instance.uploads()
+    transaction.on_commit(lambda: [wizard_upload_storage.delete(name) for name in names])

@@ -146,3 +146,111 @@ def test_field_removed_while_the_draft_was_open(client, case_manager, three_step
     assert "Alle anderen Antworten bleiben erhalten." in body
     assert 'value="yes" id="id_family-has_children_0" checked' in body
     assert client.session[session_key(page)]["step"] == "family"
+
+
+def upload_wizard(home):
+    from tests.forms_app.factories import field, make_form_page, step
+
+    return make_form_page(
+        home,
+        step(
+            "docs",
+            field("short_text", "title"),
+            field("file", "cv", "Lebenslauf", required=True, extensions="pdf", max_size_mb=1),
+        ),
+        step("more", field("short_text", "note")),
+        title="Mit Upload",
+        slug="mit-upload",
+    )
+
+
+def save_draft_with_upload(client, page, name="cv.pdf", content=b"%PDF-1.4 draft"):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from forms_app.wizard import wizard_prefix
+
+    client.get(page.url)
+    upload = SimpleUploadedFile(name, content)
+    return client.post(
+        page.url,
+        {
+            f"{wizard_prefix(page)}-current_step": "docs",
+            "docs-title": "Titel",
+            "docs-cv": upload,
+            "wizard_save_draft": "1",
+            "draft_label": "Mit Datei",
+        },
+    )
+
+
+def test_a_draft_keeps_the_upload_of_its_step_until_submission(
+    client, case_manager, home, private_root, django_capture_on_commit_callbacks
+):
+    from forms_app.models import SubmissionFile
+    from forms_app.storage import wizard_upload_storage
+
+    page = upload_wizard(home)
+    save_draft_with_upload(client, page)
+    draft = FormDraft.objects.get()
+    [held] = draft.uploads()
+    assert wizard_upload_storage.exists(held)
+    assert not client.session.get(session_key(page), {}).get("step_files")  # session cleared
+
+    client.get(page.url + f"drafts/{draft.pk}/", follow=True)
+    response = post_step(client, page, "docs", title="Titel")  # no new file: the kept one counts
+    assert "Schritt 2 von 2" in response.content.decode()
+    post_step(client, page, "more", note="fertig")
+    with django_capture_on_commit_callbacks(execute=True):
+        submit(client, page)
+    record = SubmissionFile.objects.get()
+    assert record.original_name == "cv.pdf"
+    assert record.file.read() == b"%PDF-1.4 draft"
+    assert not FormDraft.objects.exists()
+
+
+def test_a_draft_does_not_keep_an_upload_its_field_refuses(
+    client, case_manager, home, private_root
+):
+    page = upload_wizard(home)
+    save_draft_with_upload(client, page, name="virus.exe", content=b"MZ")
+    draft = FormDraft.objects.get()
+    assert draft.uploads() == []
+    assert "title" in draft.data["keys"]  # the other answers are kept
+
+
+def test_deleting_a_draft_deletes_its_uploads(
+    client, case_manager, home, private_root, django_capture_on_commit_callbacks
+):
+    from forms_app.storage import wizard_upload_storage
+
+    page = upload_wizard(home)
+    save_draft_with_upload(client, page)
+    draft = FormDraft.objects.get()
+    [held] = draft.uploads()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(page.url + f"drafts/{draft.pk}/delete/")
+    assert not FormDraft.objects.exists()
+    assert not wizard_upload_storage.exists(held)
+
+
+def test_purge_removes_abandoned_uploads_but_not_those_a_draft_holds(
+    client, case_manager, home, private_root, django_capture_on_commit_callbacks
+):
+    import os
+
+    from django.core.files.base import ContentFile
+
+    from forms_app.storage import wizard_upload_storage
+
+    page = upload_wizard(home)
+    save_draft_with_upload(client, page)
+    [held] = FormDraft.objects.get().uploads()
+    abandoned = wizard_upload_storage.save("abandoned.pdf", ContentFile(b"%PDF old"))
+    recent = wizard_upload_storage.save("recent.pdf", ContentFile(b"%PDF new"))
+    long_ago = (timezone.now() - timedelta(days=60)).timestamp()
+    for name in (held, abandoned):
+        os.utime(wizard_upload_storage.path(name), (long_ago, long_ago))
+    call_command("purge_form_drafts", stdout=open(os.devnull, "w"))  # noqa: SIM115
+    assert wizard_upload_storage.exists(held)  # its draft still lives
+    assert not wizard_upload_storage.exists(abandoned)
+    assert wizard_upload_storage.exists(recent)  # a wizard may still be under way
