@@ -4,6 +4,9 @@ and left alone once they exist."""
 
 from datetime import date
 
+from django.conf import settings
+from django.urls import NoReverseMatch, reverse
+
 from wagtail.models import Locale, Page
 
 from website.models import HomePage
@@ -68,6 +71,19 @@ def _model_documentation(content: dict) -> ModelDocumentationPage:
     )
 
 
+def _shared_intake_definition_url() -> str:
+    """The download address of the demo intake wizard's shared definition, if the forms demo
+    made one (found by slug and URL name, so this app does not import the form engine)."""
+    intake = Page.objects.filter(depth=3, slug="erstgespraech", locale__language_code="de").first()
+    if intake is None:
+        return ""
+    try:
+        path = reverse("forms_public:definition", args=[intake.pk])
+    except NoReverseMatch:
+        return ""
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
 def _documentation_fields(content: dict) -> dict:
     fields = {
         key: content[key]
@@ -77,8 +93,13 @@ def _documentation_fields(content: dict) -> dict:
     fields["process"] = content["process"]
     fields["results"] = content["results"]
     fields["getting_started"] = content["getting_started"]
+    # All three are steps of the demo intake wizard, whose definition the forms demo shares.
+    download = _shared_intake_definition_url()
     fields["forms_used"] = [
-        {"type": "form", "value": {"title": title, "purpose": purpose, "page": None, "url": ""}}
+        {
+            "type": "form",
+            "value": {"title": title, "purpose": purpose, "page": None, "url": download},
+        }
         for title, purpose in content["forms"]
     ]
     return fields

@@ -30,6 +30,15 @@ class WizardFormPage(RoutablePageMixin, Page):
             "link to the submission, never its answers."
         ),
     )
+    share_definition = models.BooleanField(
+        _("share the definition publicly"),
+        default=False,
+        help_text=_(
+            "Lets anyone (e.g. another city) download this form's structure - steps, fields, "
+            "conditions - as a JSON file, even when the form itself is for staff only. Answers "
+            "and notification addresses are never part of it."
+        ),
+    )
 
     parent_page_types = ["website.HomePage"]
     subpage_types: list[str] = []
@@ -41,6 +50,7 @@ class WizardFormPage(RoutablePageMixin, Page):
             [FieldPanel("thank_you_text"), FieldPanel("notify_emails")],
             heading=_("After submitting"),
         ),
+        FieldPanel("share_definition"),
     ]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
     api_fields = [APIField("intro"), APIField("definition")]
