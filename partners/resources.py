@@ -157,7 +157,7 @@ class PartnerResource(resources.ModelResource):
 
     def import_instance(self, instance, row, **kwargs) -> None:
         """Set the plain fields, then check the lists and the slug, reporting every problem."""
-        errors = {}
+        errors = self.editing_conflicts(instance)
         try:
             super().import_instance(instance, row, **kwargs)
         except ValidationError as error:
@@ -179,6 +179,26 @@ class PartnerResource(resources.ModelResource):
             self.seen_slugs[slug] = number
         if errors:
             raise ValidationError(errors)
+
+    def editing_conflicts(self, instance: PartnerOrganisation) -> dict[str, list[str]]:
+        """An import publishes each row, so it must not run over someone's edit in progress."""
+        if instance.pk is None:
+            return {}
+        problems = []
+        if instance.locked and instance.locked_by_id != getattr(self.user, "pk", None):
+            problems.append(
+                _("“%(name)s” is locked for editing by %(user)s; it can be imported once unlocked.")
+                % {"name": instance.name, "user": instance.locked_by or _("another user")}
+            )
+        if instance.has_unpublished_changes:
+            problems.append(
+                _(
+                    "“%(name)s” has unpublished changes in the admin; publish or discard them "
+                    "before importing over them."
+                )
+                % {"name": instance.name}
+            )
+        return {"__all__": problems} if problems else {}
 
     def line_for(self, row_number: int) -> int:
         """The spreadsheet line of the dataset's ``row_number`` (1-based; the header is line 1)."""

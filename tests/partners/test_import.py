@@ -266,3 +266,33 @@ def test_messages_follow_the_administrators_language(admin_client):
     response = upload(admin_client, "slug,name,services\nx,X,Astrologie\n")
     assert (2, "services", "Unknown service: “Astrologie”.") in response.context["report"].errors
     assert "Nothing has been imported" in response.content.decode()
+
+
+def test_import_does_not_run_over_unpublished_changes(admin_client):
+    partner = PartnerFactory(slug="gesa", name="Gesa gGmbH", publish=True)
+    partner.name = "Gesa (Entwurf in Arbeit)"
+    partner.save_revision()  # a draft someone is still writing
+    response = upload(admin_client, "slug,name\ngesa,Gesa neu\nneu,Neuer Partner\n")
+    assert actions(response) == [(2, "error"), (3, "new")]
+    assert any(
+        line == 2 and "unveröffentlichte Änderungen" in message
+        for line, _column, message in response.context["report"].errors
+    )
+    assert 'name="key"' not in response.content.decode()  # no confirm button
+    partner.refresh_from_db()
+    assert partner.name == "Gesa gGmbH" and partner.has_unpublished_changes
+    assert not PartnerOrganisation.objects.filter(slug="neu").exists()
+
+
+def test_import_respects_another_users_edit_lock(admin_client, make_user):
+    from django.utils import timezone
+
+    editor = make_user(PROGRAMME_ADMINISTRATORS, username="lockerin")
+    partner = PartnerFactory(slug="skf", name="SkF", publish=True)
+    PartnerOrganisation.objects.filter(pk=partner.pk).update(
+        locked=True, locked_by=editor, locked_at=timezone.now()
+    )
+    response = upload(admin_client, "slug,name\nskf,SkF neu\n")
+    assert actions(response) == [(2, "error")]
+    assert any("lockerin" in message for *_where, message in response.context["report"].errors)
+    assert PartnerOrganisation.objects.get(slug="skf").name == "SkF"
