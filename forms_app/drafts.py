@@ -64,9 +64,12 @@ def get_draft(page, request, draft_id: int) -> FormDraft:
 
 
 def resume_draft(page, request, draft_id: int):
+    """Load a draft into the wizard. A POST, as it replaces the wizard under way."""
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     draft = get_draft(page, request, draft_id)
+    if request.method != "POST":
+        return HttpResponseRedirect(page.url + "drafts/")
     state = copy.deepcopy(draft.data.get("wizard", {}))
     state.setdefault("extra_data", {})["draft_id"] = draft.pk
     specs = page.form_specs()

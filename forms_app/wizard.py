@@ -15,6 +15,7 @@ from formtools.wizard.views import SessionWizardView
 
 from .conditions import condition_met
 from .forms import build_form_class
+from .models import FormDraft
 from .storage import wizard_upload_storage
 from .submit import RateLimited, already_submitted, save_submission
 
@@ -77,9 +78,20 @@ class PageWizardView(SessionWizardView):
         return super().get_form_initial(step)
 
     def start(self) -> None:
+        """Begin afresh. Uploads a saved draft still holds (after resuming it) stay in place."""
+        self.release_uploads_held_by_drafts()
         self.storage.reset()
         self.storage.current_step = self.steps.first
         self.storage.extra_data = {"token": uuid.uuid4().hex, "answers": {}}
+
+    def release_uploads_held_by_drafts(self) -> None:
+        user = self.request.user
+        step_files = self.storage.data.get(self.storage.step_files_key) or {}
+        if not user.is_authenticated or not step_files:
+            return
+        held = {name for draft in FormDraft.objects.of(user, self.page) for name in draft.uploads()}
+        for step, files in step_files.items():
+            step_files[step] = {k: v for k, v in files.items() if v["tmp_name"] not in held}
 
     def process_step(self, form):
         if self.steps.current != REVIEW:

@@ -57,6 +57,9 @@ class PartnerViewSet(SnippetViewSet):
     export_headings = {column: column for column in COLUMNS}
     export_filename = "partners"
     inspect_view_enabled = True
+    # Staff of every role may look partners up; the programme's notes stay in the edit form,
+    # which only administrators open.
+    inspect_view_fields_exclude = ["internal_notes"]
     copy_view_enabled = False
 
 

@@ -45,7 +45,7 @@ def test_save_draft_and_resume(client, case_manager, three_step_form):
     listing = client.get(page.url + "drafts/").content.decode()
     assert "A. B., Intake" in listing
     client.get(page.url)  # another wizard started meanwhile
-    response = client.get(page.url + f"drafts/{draft.pk}/", follow=True)
+    response = client.post(page.url + f"drafts/{draft.pk}/", follow=True)
     body = response.content.decode()
     assert "Schritt 2 von" in body
     assert 'value="yes" id="id_family-has_children_0" checked' in body
@@ -61,7 +61,7 @@ def test_saving_again_updates_the_same_draft(client, case_manager, three_step_fo
     page = three_step_form
     save_draft_on_family_step(client, page)
     draft = FormDraft.objects.get()
-    client.get(page.url + f"drafts/{draft.pk}/")
+    client.post(page.url + f"drafts/{draft.pk}/")
     post_step(
         client, page, "family", {"wizard_save_draft": "1", "draft_label": "neu"}, has_children="no"
     )
@@ -85,7 +85,7 @@ def test_other_users_draft_is_404(client, make_user, case_manager, three_step_fo
     draft = FormDraft.objects.get()
     client.get(page.url + "drafts/")  # clears the "draft saved" message
     client.force_login(make_user("Case managers", username="other"))
-    assert client.get(page.url + f"drafts/{draft.pk}/").status_code == 404
+    assert client.post(page.url + f"drafts/{draft.pk}/").status_code == 404
     assert client.post(page.url + f"drafts/{draft.pk}/delete/").status_code == 404
     assert "A. B., Intake" not in client.get(page.url + "drafts/").content.decode()
 
@@ -106,7 +106,7 @@ def test_expired_drafts_are_hidden_and_purged(client, case_manager, three_step_f
     client.get(page.url + "drafts/")  # shows (and so clears) the "draft saved" message
     FormDraft.objects.update(expires_at=timezone.now() - timedelta(minutes=1))
     assert "A. B., Intake" not in client.get(page.url + "drafts/").content.decode()
-    assert client.get(page.url + f"drafts/{draft.pk}/").status_code == 404
+    assert client.post(page.url + f"drafts/{draft.pk}/").status_code == 404
     call_command("purge_form_drafts")
     assert not FormDraft.objects.exists()
 
@@ -140,7 +140,7 @@ def test_field_removed_while_the_draft_was_open(client, case_manager, three_step
     ]
     page.steps = raw
     page.save_revision().publish()
-    response = client.get(page.url + f"drafts/{draft.pk}/", follow=True)
+    response = client.post(page.url + f"drafts/{draft.pk}/", follow=True)
     body = response.content.decode()
     assert "die Felder name gibt es nicht mehr" in body.replace("Die Felder", "die Felder")
     assert "Alle anderen Antworten bleiben erhalten." in body
@@ -196,7 +196,7 @@ def test_a_draft_keeps_the_upload_of_its_step_until_submission(
     assert wizard_upload_storage.exists(held)
     assert not client.session.get(session_key(page), {}).get("step_files")  # session cleared
 
-    client.get(page.url + f"drafts/{draft.pk}/", follow=True)
+    client.post(page.url + f"drafts/{draft.pk}/", follow=True)
     response = post_step(client, page, "docs", title="Titel")  # no new file: the kept one counts
     assert "Schritt 2 von 2" in response.content.decode()
     post_step(client, page, "more", note="fertig")
@@ -254,3 +254,22 @@ def test_purge_removes_abandoned_uploads_but_not_those_a_draft_holds(
     assert wizard_upload_storage.exists(held)  # its draft still lives
     assert not wizard_upload_storage.exists(abandoned)
     assert wizard_upload_storage.exists(recent)  # a wizard may still be under way
+
+
+def test_resuming_is_a_post_and_restarting_keeps_the_drafts_uploads(
+    client, case_manager, home, private_root, django_capture_on_commit_callbacks
+):
+    from forms_app.storage import wizard_upload_storage
+
+    page = upload_wizard(home)
+    save_draft_with_upload(client, page)
+    draft = FormDraft.objects.get()
+    [held] = draft.uploads()
+    response = client.get(page.url + f"drafts/{draft.pk}/")  # a link from elsewhere: no effect
+    assert response.status_code == 302 and response["Location"].endswith("/drafts/")
+    assert not client.session.get(session_key(page), {}).get("step_files")
+    client.post(page.url + f"drafts/{draft.pk}/")
+    assert client.session[session_key(page)]["step_files"]
+    with django_capture_on_commit_callbacks(execute=True):
+        client.get(page.url)  # starting the form afresh
+    assert wizard_upload_storage.exists(held)  # the draft still has its file

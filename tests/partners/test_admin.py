@@ -241,3 +241,13 @@ def test_staff_who_link_partners_can_choose_them(client, make_user, role):
     response = client.get(reverse("wagtailsnippetchoosers_partners_partnerorganisation:choose"))
     assert response.status_code == 200
     assert "Gesa gGmbH" in response.content.decode()
+
+
+@pytest.mark.parametrize("role", ["Partner caseworkers", "Case managers", "Editors", "Moderators"])
+def test_internal_notes_stay_hidden_from_roles_that_only_look_partners_up(client, make_user, role):
+    partner = PartnerFactory(slug="intern", name="Intern e. V.", internal_notes="Nur fürs Programm")
+    client.force_login(make_user(role))
+    response = client.get(f"/admin/snippets/partners/partnerorganisation/inspect/{partner.pk}/")
+    assert response.status_code == 200
+    assert "Intern e. V." in response.content.decode()
+    assert "Nur fürs Programm" not in response.content.decode()

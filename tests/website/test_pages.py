@@ -144,3 +144,16 @@ def test_header_navigation_costs_the_same_for_few_and_many_menu_pages(client, ho
     add_menu_pages(2, 20)
     assert queries_for_home() == few
     assert "Menü 21" in client.get("/").content.decode()
+
+
+@pytest.mark.parametrize("endpoint", ["images", "documents"])
+def test_api_does_not_list_the_media_library(client, endpoint):
+    """Files uploaded for unpublished pages must not be discoverable through the API."""
+    from django.core.files.base import ContentFile
+
+    from wagtail.documents.models import Document
+
+    Document.objects.create(title="Entwurf intern", file=ContentFile(b"x", name="intern.txt"))
+    response = client.get(f"/api/v2/{endpoint}/")
+    assert response.status_code == 404
+    assert "Entwurf intern" not in response.content.decode()
