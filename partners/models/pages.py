@@ -44,15 +44,12 @@ class PartnerDirectoryPage(RoutablePageMixin, Page):
         form = DirectoryFilterForm(request.GET or None)
         partners = form.filter(PartnerOrganisation.objects.public()).with_vocabularies()
         page_obj = Paginator(partners, self.per_page).get_page(request.GET.get("page"))
-        query = request.GET.copy()
-        query.pop("page", None)
         return self.render(
             request,
             context_overrides={
                 "form": form,
                 "page_obj": page_obj,
                 "partners": page_obj.object_list,
-                "filter_query": query.urlencode(),
                 "is_filtered": form.is_filtered(),
             },
         )
