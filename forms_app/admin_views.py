@@ -20,7 +20,15 @@ from wagtail.models import Page
 
 from .conditions import condition_met
 from .definition import DefinitionError, export_definition, import_definition
-from .export import as_csv, as_xlsx, columns_for, current_fields, display_answer, table
+from .export import (
+    AnswerFormatter,
+    as_csv,
+    as_xlsx,
+    columns_for,
+    current_fields,
+    display_answer,
+    table,
+)
 from .forms import build_form_class
 from .models import FormSubmission, SubmissionChange, SubmissionFile, WizardFormPage
 
@@ -93,11 +101,11 @@ def submission_list(request, page_id: int):
     paginator = Paginator(submissions, 50)
     page_obj = paginator.get_page(request.GET.get("p"))
     columns = columns_for(page)[:4]
-    fields = current_fields(page)
+    answer = AnswerFormatter(current_fields(page))
     rows = [
         {
             "submission": s,
-            "cells": [display_answer(fields.get(key), s.answers.get(key)) for key, _l in columns],
+            "cells": [answer(key, s.answers.get(key)) for key, _l in columns],
         }
         for s in page_obj
     ]

@@ -73,9 +73,25 @@ def display_answer(item, stored) -> str:
     return item.field_type.display(stored, item.value)
 
 
+class AnswerFormatter:
+    """Formats the answers of one table. Equal answers of a column are formatted once, so a
+    field type whose display looks something up (a partner's name) costs a query per distinct
+    value, not one per submission."""
+
+    def __init__(self, fields: dict):
+        self.fields = fields
+        self.formatted: dict[tuple[str, str], str] = {}
+
+    def __call__(self, key: str, stored) -> str:
+        marker = (key, json.dumps(stored, sort_keys=True, default=str))
+        if marker not in self.formatted:
+            self.formatted[marker] = display_answer(self.fields.get(key), stored)
+        return self.formatted[marker]
+
+
 def table(page, submissions) -> tuple[list[str], list[list[str]]]:
     columns = columns_for(page)
-    fields = current_fields(page)
+    answer = AnswerFormatter(current_fields(page))
     known = {key for key, _label in columns}
     extra = sorted({key for s in submissions for key in s.answers} - known)
     columns += [(key, key) for key in extra]
@@ -95,7 +111,7 @@ def table(page, submissions) -> tuple[list[str], list[list[str]]]:
         for key, _label in columns:
             stored = submission.answers.get(key)
             empty = stored is None or stored == "" or stored == []
-            row.append("" if empty else display_answer(fields.get(key), stored))
+            row.append("" if empty else answer(key, stored))
         rows.append(row)
     return header, rows
 

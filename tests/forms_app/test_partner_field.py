@@ -51,3 +51,27 @@ def test_in_a_repeatable_group(home, partners):
     )
     assert form.is_valid(), form.errors
     assert form.answers == {"g": [{"p": "diakonie", "n": "x"}]}
+
+
+def test_export_looks_each_partner_up_once_not_once_per_submission(home, partners):
+    """Exports and listings format equal answers once: queries grow with the partners named,
+    not with the number of submissions."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from forms_app.export import table
+
+    page = make_form_page(home, step("t", field("partner", "partner", "Partner")), slug="p-export")
+
+    def queries_for(count: int) -> int:
+        FormSubmission.objects.filter(page=page).delete()
+        FormSubmission.objects.bulk_create(
+            FormSubmission(page=page, answers={"partner": "diakonie"}) for _ in range(count)
+        )
+        submissions = list(FormSubmission.objects.filter(page=page).select_related("submitted_by"))
+        with CaptureQueriesContext(connection) as queries:
+            _header, rows = table(page, submissions)
+        assert {row[-1] for row in rows} == {"Diakonie"}
+        return len(queries)
+
+    assert queries_for(3) == queries_for(30)
