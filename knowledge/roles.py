@@ -1,4 +1,4 @@
-"""What each role may do with the knowledge base's own models; granted by migration 0002.
+"""What each role may do with the knowledge base's own models (synced by ``website.roles``).
 
 Page permissions (Editors draft, Moderators publish) come from ``website.roles``; the
 "Redaktion → Moderation" workflow (migration 0002) makes Moderators approve what Editors submit.

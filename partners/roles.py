@@ -1,4 +1,4 @@
-"""What each role may do with the partner directory; granted by migration 0002_roles."""
+"""What each role may do with the partner directory (synced after migrate by ``website.roles``)."""
 
 from website.roles import (
     CASE_MANAGERS,

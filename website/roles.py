@@ -1,10 +1,10 @@
 """The roles people have in the programme, as Django groups with their permissions.
 
-Migrations call :func:`sync_role` with the historical app registry, so every installation has
-the groups. A feature app declares what each role may do with its models in its own
-``<app>/roles.py`` as ``MODEL_PERMISSIONS = {role name: ["app_label.codename", ...]}`` and grants
-it in a data migration with :func:`grant`; :func:`declared_model_permissions` adds them all up,
-which is what the tests hold every group to.
+This module is the one place that says what each role may do. A feature app declares what each
+role may do with its own models in ``<app>/roles.py`` as
+``MODEL_PERMISSIONS = {role name: ["app_label.codename", ...]}``. After every ``migrate``,
+:func:`sync_roles` makes each group hold exactly what is declared (see ``WebsiteConfig.ready``),
+so no migration copies permissions by hand or imports this module.
 """
 
 from importlib import import_module
@@ -29,8 +29,9 @@ ROLE_LABELS = {
 _IMAGES = ["add_image", "change_image", "delete_image", "choose_image"]
 _DOCUMENTS = ["add_document", "change_document", "delete_document", "choose_document"]
 
-# Per role: model permissions ("app_label.codename"), page permissions on the tree's root, and
-# collection permissions (images and documents) on the root collection.
+# Per role: model permissions ("app_label.codename", including those on the generic form
+# engine's models, which knows no roles), page permissions on the tree's root, and collection
+# permissions (images and documents) on the root collection.
 ROLE_PERMISSIONS: dict[str, dict[str, list[str]]] = {
     PROGRAMME_ADMINISTRATORS: {
         "model": [
@@ -52,28 +53,35 @@ ROLE_PERMISSIONS: dict[str, dict[str, list[str]]] = {
             "wagtailredirects.add_redirect",
             "wagtailredirects.change_redirect",
             "wagtailredirects.delete_redirect",
-            "simple_translation.submit_translation",
+            "wagtail_localize.submit_translation",
+            *[
+                f"forms_app.{action}_{model}"
+                for model in ("formsubmission", "formdraft")
+                for action in ("add", "change", "view", "delete")
+            ],
         ],
         "page": ["add", "change", "publish", "bulk_delete", "lock", "unlock"],
         "collection": _IMAGES + _DOCUMENTS,
     },
+    # Staff who fill wizards see only what they submitted themselves: "view" means every
+    # submission of every form (health answers included), which is for administrators alone.
     CASE_MANAGERS: {
-        "model": ["wagtailadmin.access_admin"],
+        "model": ["wagtailadmin.access_admin", "forms_app.add_formsubmission"],
         "page": [],
         "collection": [],
     },
     PARTNER_CASEWORKERS: {
-        "model": ["wagtailadmin.access_admin"],
+        "model": ["wagtailadmin.access_admin", "forms_app.add_formsubmission"],
         "page": [],
         "collection": [],
     },
     EDITORS: {
-        "model": ["wagtailadmin.access_admin", "simple_translation.submit_translation"],
+        "model": ["wagtailadmin.access_admin", "wagtail_localize.submit_translation"],
         "page": ["add", "change", "lock"],
         "collection": ["add_image", "choose_image", "add_document", "choose_document"],
     },
     MODERATORS: {
-        "model": ["wagtailadmin.access_admin", "simple_translation.submit_translation"],
+        "model": ["wagtailadmin.access_admin", "wagtail_localize.submit_translation"],
         "page": ["add", "change", "publish", "lock", "unlock"],
         "collection": _IMAGES + _DOCUMENTS,
     },
@@ -93,55 +101,67 @@ def declared_model_permissions() -> dict[str, set[str]]:
     return declared
 
 
-def grant(apps, permissions_by_role: dict[str, list[str]]) -> None:
-    """Add model permissions to roles, from an app's data migration (idempotent)."""
-    Group = apps.get_model("auth", "Group")
-    ensure_permissions_exist(apps)
-    for role, labels in permissions_by_role.items():
-        group, _created = Group.objects.get_or_create(name=role)
-        group.permissions.add(*[_permission(apps, label) for label in labels])
+def sync_roles_after_migrate(sender, app_config, using, **kwargs) -> None:
+    """``post_migrate`` receiver: sync once, after the last app's own receivers have run.
+
+    Django sends ``post_migrate`` once per app with models, in ``INSTALLED_APPS`` order; the
+    permissions Django and Wagtail create in their receivers (model and snippet permissions)
+    exist only once the last app's signal has been sent.
+    """
+    from django.apps import apps
+
+    last = [config for config in apps.get_app_configs() if config.models_module][-1]
+    if app_config is last:
+        sync_roles(using=using)
 
 
-def ensure_permissions_exist(apps) -> None:
-    """Create content types and permissions now; Django would only do it after ``migrate``."""
+def sync_roles(using: str = "default") -> None:
+    """Make every role's group hold exactly its declared permissions (idempotent)."""
+    from django.apps import apps
     from django.contrib.auth.management import create_permissions
 
+    from wagtail.snippets.models import create_extra_permissions
+
     for app_config in apps.get_app_configs():
-        app_config.models_module = True
-        create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
+        create_permissions(app_config, verbosity=0, using=using)
+    # Snippets registered through admin viewsets are known only once the admin's URLs have
+    # been loaded (a bare `migrate` has not); their publish/lock/unlock permissions need them.
+    import_module("wagtail.admin.urls")
+    create_extra_permissions(apps.get_app_config("wagtailsnippets"), using=using)
+    declared = declared_model_permissions()
+    for name, spec in ROLE_PERMISSIONS.items():
+        sync_role(name, {**spec, "model": sorted(declared[name])}, using=using)
 
 
-def _permission(apps, label: str):
-    Permission = apps.get_model("auth", "Permission")
+def _permission(label: str, using: str):
+    from django.contrib.auth.models import Permission
+
     app_label, codename = label.split(".")
-    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+    return Permission.objects.using(using).get(content_type__app_label=app_label, codename=codename)
 
 
-def sync_role(apps, name: str, spec: dict[str, list[str]]) -> None:
+def sync_role(name: str, spec: dict[str, list[str]], using: str = "default") -> None:
     """Make group ``name`` hold exactly the permissions in ``spec`` (idempotent)."""
-    Group = apps.get_model("auth", "Group")
-    Page = apps.get_model("wagtailcore", "Page")
-    Collection = apps.get_model("wagtailcore", "Collection")
-    GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
-    GroupCollectionPermission = apps.get_model("wagtailcore", "GroupCollectionPermission")
+    from django.contrib.auth.models import Group
 
-    group, _created = Group.objects.get_or_create(name=name)
-    group.permissions.set([_permission(apps, label) for label in spec["model"]])
+    from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
 
-    root_page = Page.objects.get(depth=1)
-    GroupPagePermission.objects.filter(group=group).delete()
+    group, _created = Group.objects.using(using).get_or_create(name=name)
+    group.permissions.set([_permission(label, using) for label in spec["model"]])
+
+    root_page = Page.objects.using(using).get(depth=1)
+    GroupPagePermission.objects.using(using).filter(group=group).delete()
     for kind in spec["page"]:
-        GroupPagePermission.objects.create(
-            group=group, page=root_page, permission=_permission(apps, f"wagtailcore.{kind}_page")
+        GroupPagePermission.objects.using(using).create(
+            group=group, page=root_page, permission=_permission(f"wagtailcore.{kind}_page", using)
         )
 
-    root_collection = Collection.objects.get(depth=1)
-    GroupCollectionPermission.objects.filter(group=group).delete()
+    root_collection = Collection.objects.using(using).get(depth=1)
+    GroupCollectionPermission.objects.using(using).filter(group=group).delete()
     for codename in spec["collection"]:
         app_label = "wagtailimages" if codename.endswith("_image") else "wagtaildocs"
-        GroupCollectionPermission.objects.create(
+        GroupCollectionPermission.objects.using(using).create(
             group=group,
             collection=root_collection,
-            permission=_permission(apps, f"{app_label}.{codename}"),
+            permission=_permission(f"{app_label}.{codename}", using),
         )

@@ -1,12 +1,12 @@
-"""The five themes, the editorial workflow "Redaktion → Moderation", and the roles' permissions.
+"""The five themes and the editorial workflow "Redaktion → Moderation".
+
+The roles' permissions are synced after every migrate from ``knowledge.roles``.
 
 The workflow is not assigned here: every knowledge index page gets it when it is created (see
 ``knowledge.signals``), so only the knowledge base's subtree goes through moderation.
 """
 
 from django.db import migrations
-
-from website.roles import grant
 
 THEMES = [
     ("work", "Arbeit", "Work"),
@@ -19,15 +19,6 @@ THEMES = [
 WORKFLOW_NAME = "Redaktion → Moderation"
 TASK_NAME = "Moderation"
 MODERATORS = "Moderators"
-
-PERMISSIONS = {
-    "Programme administrators": [
-        "knowledge.add_theme",
-        "knowledge.change_theme",
-        "knowledge.delete_theme",
-        "knowledge.view_theme",
-    ],
-}
 
 
 def create_themes(apps, schema_editor):
@@ -56,18 +47,13 @@ def create_workflow(apps, schema_editor):
     WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
 
 
-def grant_permissions(apps, schema_editor):
-    grant(apps, PERMISSIONS)
-
-
 class Migration(migrations.Migration):
     dependencies = [
         ("knowledge", "0001_initial"),
-        ("website", "0003_roles_and_locales"),
+        ("wagtailcore", "0001_initial"),
     ]
 
     operations = [
         migrations.RunPython(create_themes, migrations.RunPython.noop),
         migrations.RunPython(create_workflow, migrations.RunPython.noop),
-        migrations.RunPython(grant_permissions, migrations.RunPython.noop),
     ]

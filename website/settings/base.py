@@ -42,7 +42,8 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
-    "wagtail.contrib.simple_translation",
+    "wagtail_localize",
+    "wagtail_localize.locales",
     "wagtail.contrib.settings",
     "wagtail.embeds",
     "wagtail.sites",
@@ -52,7 +53,6 @@ INSTALLED_APPS = [
     "wagtail.images",
     "wagtail.search",
     "wagtail.admin",
-    "wagtail.locales",
     "wagtail.api.v2",
     "wagtail",
     "modelcluster",
@@ -112,6 +112,9 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    # `manage.py migrate` on a fresh clone works without `make run` first.
+    Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -126,18 +129,35 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "wagtailadmin_login"
 LOGIN_REDIRECT_URL = "wagtailadmin_home"
 
-# Languages: German is the default and lives at "/", English under "/en/".
-LANGUAGE_CODE = "de"
-LANGUAGES = [("de", "Deutsch"), ("en", "English")]
+# Languages: the first (German) is the default and lives at "/", the others under "/<code>/".
+# Content languages are configuration: SITE_LANGUAGES (codes, first one the default) picks from
+# the languages below, and a locale for each is added in the admin (Settings → Locales). The
+# interface is translated where a gettext catalogue exists (German and English ship).
+_KNOWN_LANGUAGES = {
+    "de": "Deutsch",
+    "en": "English",
+    "ar": "العربية",
+    "fa": "فارسی",
+    "tr": "Türkçe",
+    "uk": "Українська",
+    "ru": "Русский",
+    "ku": "Kurdî",
+    "fr": "Français",
+}
+LANGUAGES = [
+    (code, _KNOWN_LANGUAGES.get(code, code))
+    for code in env_list("SITE_LANGUAGES", ",".join(_KNOWN_LANGUAGES))
+]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "Europe/Berlin"
+LANGUAGE_CODE = LANGUAGES[0][0]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
-WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
-# No alias copies in other locales: a missing translation is shown as missing, not as German.
-WAGTAILSIMPLETRANSLATION_SYNC_PAGE_TREE = False
+WAGTAILADMIN_PERMITTED_LANGUAGES = [
+    (code, name) for code, name in LANGUAGES if code in ("de", "en")
+]
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "static_collected"))
