@@ -113,6 +113,17 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    # Concurrent writers (several staff finishing a wizard at once) wait for each other instead
+    # of failing with "database is locked": WAL lets readers go on beside one writer, IMMEDIATE
+    # takes the write lock when a transaction starts (so SQLite's busy timeout applies instead
+    # of an upgrade deadlock), and the timeout says how long a writer waits.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": int(os.environ.get("SQLITE_BUSY_TIMEOUT", "20")),
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+        }
+    )
     # `manage.py migrate` on a fresh clone works without `make run` first.
     Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
