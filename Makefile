@@ -63,6 +63,8 @@ format: install-dev
 	$(BIN)/ruff format .
 
 bench: install-dev
+	@command -v wrk >/dev/null || { echo "Installing Debian's wrk for the load benchmarks"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
 	@if ls bench/bench_*.py >/dev/null 2>&1; then for b in bench/bench_*.py; do $(BIN)/python $$b || exit 1; done; \
 	else echo "No benchmarks yet."; fi
 
