@@ -120,3 +120,12 @@ def test_logging_out_deletes_the_session_on_the_server(client, make_user):
     key = client.session.session_key
     client.post("/admin/logout/")
     assert not Session.objects.filter(session_key=key).exists()
+
+
+def test_deactivating_a_user_ends_their_session(client, make_user):
+    user = make_user(CASE_MANAGERS)
+    client.force_login(user)
+    assert client.get("/admin/").status_code == 200
+    user.is_active = False
+    user.save()
+    assert client.get("/admin/").status_code == 302
