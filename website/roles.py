@@ -26,6 +26,13 @@ ROLE_LABELS = {
     MODERATORS: _("Moderators"),
 }
 
+# Whose staff accounts a role manages (creates, edits, assigns roles to): the roles below it.
+# A manager may edit an account only if every role it holds is listed here for the manager, and
+# never a superuser's or their own; so programme administrators do not edit each other.
+MANAGED_ROLES: dict[str, list[str]] = {
+    PROGRAMME_ADMINISTRATORS: [CASE_MANAGERS, PARTNER_CASEWORKERS, EDITORS, MODERATORS],
+}
+
 _IMAGES = ["add_image", "change_image", "delete_image", "choose_image"]
 _DOCUMENTS = ["add_document", "change_document", "delete_document", "choose_document"]
 
@@ -78,6 +85,16 @@ ROLE_PERMISSIONS: dict[str, dict[str, list[str]]] = {
         "collection": _IMAGES + _DOCUMENTS,
     },
 }
+
+
+def roles_managed_by(user) -> set[str]:
+    """The names of the roles whose members ``user`` may manage (all groups for superusers)."""
+    from django.contrib.auth.models import Group
+
+    if user.is_superuser:
+        return set(Group.objects.values_list("name", flat=True))
+    held = user.groups.values_list("name", flat=True)
+    return {managed for role in held for managed in MANAGED_ROLES.get(role, [])}
 
 
 def declared_model_permissions() -> dict[str, set[str]]:

@@ -46,7 +46,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "website.staff_accounts.apps.StaffAccountsConfig",  # wagtail.users, narrowed
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
