@@ -36,8 +36,8 @@ MANAGED_ROLES: dict[str, list[str]] = {
 _IMAGES = ["add_image", "change_image", "delete_image", "choose_image"]
 _DOCUMENTS = ["add_document", "change_document", "delete_document", "choose_document"]
 
-# Per role: model permissions ("app_label.codename"), page permissions on the tree's root, and
-# collection permissions (images and documents) on the root collection.
+# Per role: model permissions ("app_label.codename"), page permissions on the tree's root (so on
+# every page), and collection permissions (images and documents) on the root collection.
 ROLE_PERMISSIONS: dict[str, dict[str, list[str]]] = {
     PROGRAMME_ADMINISTRATORS: {
         "model": [
@@ -74,14 +74,16 @@ ROLE_PERMISSIONS: dict[str, dict[str, list[str]]] = {
         "page": [],
         "collection": [],
     },
+    # Editors and Moderators work on pages in the knowledge base only: their page permissions
+    # are on each knowledge index page (``knowledge.roles.PAGE_PERMISSIONS``), not the root.
     EDITORS: {
         "model": ["wagtailadmin.access_admin", "simple_translation.submit_translation"],
-        "page": ["add", "change", "lock"],
+        "page": [],
         "collection": ["add_image", "choose_image", "add_document", "choose_document"],
     },
     MODERATORS: {
         "model": ["wagtailadmin.access_admin", "simple_translation.submit_translation"],
-        "page": ["add", "change", "publish", "lock", "unlock"],
+        "page": [],
         "collection": _IMAGES + _DOCUMENTS,
     },
 }
@@ -147,7 +149,8 @@ def sync_role(apps, name: str, spec: dict[str, list[str]]) -> None:
     group.permissions.set([_permission(apps, label) for label in spec["model"]])
 
     root_page = Page.objects.get(depth=1)
-    GroupPagePermission.objects.filter(group=group).delete()
+    # Only the root's: an app's page permissions on its own pages are that app's to keep.
+    GroupPagePermission.objects.filter(group=group, page=root_page).delete()
     for kind in spec["page"]:
         GroupPagePermission.objects.create(
             group=group, page=root_page, permission=_permission(apps, f"wagtailcore.{kind}_page")
