@@ -1,7 +1,10 @@
 from wagtail import hooks
 
+from .admin_api import register_media_endpoints
 from .staff_accounts.bulk_actions import BULK_ACTIONS
 
-# After Wagtail's own (order 0): the bulk action registry keeps the last class per action type.
+# Both run after Wagtail's own (order 0), whose registrations they replace: the bulk action
+# registry and the API router each keep the last class per name.
 for action_class in BULK_ACTIONS:
     hooks.register("register_bulk_action", action_class, order=1)
+hooks.register("construct_admin_api", register_media_endpoints, order=1)
