@@ -1,6 +1,13 @@
 from wagtail.users.forms import UserCreationForm, UserEditForm
 
+from website.roles import ROLE_LABELS
+
 from .policy import assignable_groups
+
+
+def role_label(group) -> str:
+    """A role's translated name (groups are named in English once, in ``website.roles``)."""
+    return str(ROLE_LABELS.get(group.name, group.name))
 
 
 class StaffAccountFormMixin:
@@ -12,6 +19,7 @@ class StaffAccountFormMixin:
 
     def __init__(self, *args, for_user=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["groups"].label_from_instance = role_label
         if for_user is not None and for_user.is_superuser:
             return
         self.fields.pop("is_superuser", None)
