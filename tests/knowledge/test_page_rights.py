@@ -94,7 +94,7 @@ def test_existing_knowledge_indexes_are_granted_by_the_migration(german_home):
     """An installation from before: rights at the root, an index without its own."""
     from importlib import import_module
 
-    migration = import_module("knowledge.migrations.0003_editorial_rights_on_knowledge_only")
+    migration = import_module("website.migrations.0005_editorial_rights_on_knowledge_only")
     index = KnowledgeIndexFactory(parent=german_home)
     GroupPagePermission.objects.filter(page=index).delete()
     editors = Group.objects.get(name=roles.EDITORS)

@@ -3,7 +3,8 @@
 Issue 8: with rights on the root, Moderators lifted the intake form's staff-only restriction.
 New indexes get the rights when they are created (``knowledge.signals``); this moves them on an
 installation that has indexes already. The rights are frozen here as ``knowledge.roles`` says
-them today.
+them today. It lives with the roles (not in ``knowledge``) so that it needs no more than the
+knowledge app's first migrations.
 """
 
 from django.db import migrations
@@ -39,7 +40,10 @@ def move_editorial_rights_to_knowledge(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("knowledge", "0002_themes_workflow_roles")]
+    dependencies = [
+        ("website", "0004_private_collection"),
+        ("knowledge", "0002_themes_workflow_roles"),
+    ]
 
     operations = [
         migrations.RunPython(move_editorial_rights_to_knowledge, migrations.RunPython.noop),
