@@ -19,7 +19,14 @@ def may_manage(manager, account) -> bool:
     if account.is_superuser or account.pk == manager.pk:
         return False
     held = {group.name for group in account.groups.all()}  # uses a listing's prefetch
-    return held <= roles_managed_by(manager)
+    return held <= _managed_roles(manager)
+
+
+def _managed_roles(manager) -> set[str]:
+    """Looked up once per user object, as Django caches ``has_perm`` (one query per listing)."""
+    if not hasattr(manager, "_managed_roles_cache"):
+        manager._managed_roles_cache = roles_managed_by(manager)
+    return manager._managed_roles_cache
 
 
 def assignable_groups(user):
