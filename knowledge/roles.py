@@ -1,10 +1,14 @@
-"""What each role may do with the knowledge base's own models (synced by ``website.roles``).
+"""What each role may do in the knowledge base.
 
-Page permissions (Editors draft, Moderators publish) come from ``website.roles``; the
-"Redaktion → Moderation" workflow (migration 0002) makes Moderators approve what Editors submit.
+``MODEL_PERMISSIONS`` (its own models) are synced after every migrate by ``website.roles``.
+``PAGE_PERMISSIONS`` are Editors' and Moderators' only page rights: given on every knowledge
+index page, and so on its entries, when the index is created (``knowledge.signals``; migration
+website 0005 for indexes made before). The "Redaktion → Moderation" workflow (migration 0002) makes Moderators approve
+what Editors submit. Programme administrators hold page rights on the whole tree
+(``website.roles``).
 """
 
-from website.roles import PROGRAMME_ADMINISTRATORS
+from website.roles import EDITORS, MODERATORS, PROGRAMME_ADMINISTRATORS
 
 MODEL_PERMISSIONS = {
     PROGRAMME_ADMINISTRATORS: [
@@ -13,4 +17,9 @@ MODEL_PERMISSIONS = {
         "knowledge.delete_theme",
         "knowledge.view_theme",
     ],
+}
+
+PAGE_PERMISSIONS = {
+    EDITORS: ["add", "change", "lock"],
+    MODERATORS: ["add", "change", "publish", "lock", "unlock"],
 }

@@ -7,9 +7,11 @@ class WebsiteConfig(AppConfig):
     name = "website"
     verbose_name = _("Website")
 
-    def ready(self):
+    def ready(self) -> None:
         from website.page_cache import connect_signals
         from website.roles import sync_roles_after_migrate
+
+        from . import media, sessions  # noqa: F401  (they connect their signal receivers)
 
         connect_signals()
         post_migrate.connect(sync_roles_after_migrate, dispatch_uid="website.sync_roles")

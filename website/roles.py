@@ -26,12 +26,19 @@ ROLE_LABELS = {
     MODERATORS: _("Moderators"),
 }
 
+# Whose staff accounts a role manages (creates, edits, assigns roles to): the roles below it.
+# A manager may edit an account only if every role it holds is listed here for the manager, and
+# never a superuser's or their own; so programme administrators do not edit each other.
+MANAGED_ROLES: dict[str, list[str]] = {
+    PROGRAMME_ADMINISTRATORS: [CASE_MANAGERS, PARTNER_CASEWORKERS, EDITORS, MODERATORS],
+}
+
 _IMAGES = ["add_image", "change_image", "delete_image", "choose_image"]
 _DOCUMENTS = ["add_document", "change_document", "delete_document", "choose_document"]
 
 # Per role: model permissions ("app_label.codename", including those on the generic form
-# engine's models, which knows no roles), page permissions on the tree's root, and collection
-# permissions (images and documents) on the root collection.
+# engine's models, which knows no roles), page permissions on the tree's root (so on every
+# page), and collection permissions (images and documents) on the root collection.
 ROLE_PERMISSIONS: dict[str, dict[str, list[str]]] = {
     PROGRAMME_ADMINISTRATORS: {
         "model": [
@@ -77,17 +84,29 @@ ROLE_PERMISSIONS: dict[str, dict[str, list[str]]] = {
         "page": [],
         "collection": [],
     },
+    # Editors and Moderators work on pages in the knowledge base only: their page permissions
+    # are on each knowledge index page (``knowledge.roles.PAGE_PERMISSIONS``), not the root.
     EDITORS: {
         "model": ["wagtailadmin.access_admin", "wagtail_localize.submit_translation"],
-        "page": ["add", "change", "lock"],
+        "page": [],
         "collection": ["add_image", "choose_image", "add_document", "choose_document"],
     },
     MODERATORS: {
         "model": ["wagtailadmin.access_admin", "wagtail_localize.submit_translation"],
-        "page": ["add", "change", "publish", "lock", "unlock"],
+        "page": [],
         "collection": _IMAGES + _DOCUMENTS,
     },
 }
+
+
+def roles_managed_by(user) -> set[str]:
+    """The names of the roles whose members ``user`` may manage (all groups for superusers)."""
+    from django.contrib.auth.models import Group
+
+    if user.is_superuser:
+        return set(Group.objects.values_list("name", flat=True))
+    held = user.groups.values_list("name", flat=True)
+    return {managed for role in held for managed in MANAGED_ROLES.get(role, [])}
 
 
 def declared_model_permissions() -> dict[str, set[str]]:
@@ -152,14 +171,17 @@ def sync_role(name: str, spec: dict[str, list[str]], using: str = "default") -> 
     group.permissions.set([_permission(label, using) for label in spec["model"]])
 
     root_page = Page.objects.using(using).get(depth=1)
-    GroupPagePermission.objects.using(using).filter(group=group).delete()
+    # Only the root's: an app's page permissions on its own pages are that app's to keep.
+    GroupPagePermission.objects.using(using).filter(group=group, page=root_page).delete()
     for kind in spec["page"]:
         GroupPagePermission.objects.using(using).create(
             group=group, page=root_page, permission=_permission(f"wagtailcore.{kind}_page", using)
         )
 
     root_collection = Collection.objects.using(using).get(depth=1)
-    GroupCollectionPermission.objects.using(using).filter(group=group).delete()
+    GroupCollectionPermission.objects.using(using).filter(
+        group=group, collection=root_collection
+    ).delete()
     for codename in spec["collection"]:
         app_label = "wagtailimages" if codename.endswith("_image") else "wagtaildocs"
         GroupCollectionPermission.objects.using(using).create(

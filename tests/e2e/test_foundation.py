@@ -25,9 +25,9 @@ def test_programme_administrator_logs_in_to_the_admin(browser_page, make_user, h
 def test_page_editor_works_under_the_content_security_policy(browser_page, make_user, home_pages):
     from website.models import HomePage
 
-    make_user("Moderators", username="moritz")
+    make_user("Programme administrators", username="paula")  # the home page is theirs
     home = HomePage.objects.get(locale__language_code="de")
-    browser_page.login("moritz")
+    browser_page.login("paula")
     browser_page.visit(f"/admin/pages/{home.pk}/edit/")
     browser_page.page.wait_for_load_state("networkidle")
     title = browser_page.page.locator("#id_title")

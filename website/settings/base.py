@@ -48,7 +48,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "website.staff_accounts.apps.StaffAccountsConfig",  # wagtail.users, narrowed
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
@@ -267,6 +267,9 @@ CONTENT_SECURITY_POLICY = {
 WAGTAIL_SITE_NAME = "PartizipationPlus"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Documents always go through Wagtail's serve view, which applies collection view restrictions
+# (the private collection, see website/media.py); never let a web server hand out media/documents/.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
