@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from . import blocks
 from .group import GroupField
+from .patterns import PatternValidator
 from .registry import FieldType, plain_display, register_field_type
 from .text import localized
 
@@ -39,9 +40,7 @@ def text_field(value, *, cap: int, widget: type[forms.Widget]) -> forms.Field:
     max_length = min(value.get("max_length") or cap, cap)
     validators = []
     if value.get("pattern"):
-        validators.append(
-            RegexValidator(value["pattern"], value.get("pattern_message") or _("Invalid format."))
-        )
+        validators.append(PatternValidator(value["pattern"], value.get("pattern_message")))
     return forms.CharField(
         max_length=max_length,
         min_length=value.get("min_length") or None,
