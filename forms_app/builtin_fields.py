@@ -6,7 +6,7 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.core.validators import FileExtensionValidator, RegexValidator
+from django.core.validators import RegexValidator
 from django.utils import formats, timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -16,6 +16,7 @@ from .group import GroupField
 from .patterns import PatternValidator
 from .registry import FieldType, plain_display, register_field_type
 from .text import localized
+from .uploads import upload_validators
 
 SHORT_TEXT_CAP = 255
 LONG_TEXT_CAP = 10_000
@@ -168,7 +169,7 @@ def file_field(value) -> forms.Field:
     extensions = [ext.strip().lstrip(".").lower() for ext in value["extensions"].split(",")]
     return forms.FileField(
         validators=[
-            FileExtensionValidator([ext for ext in extensions if ext]),
+            *upload_validators([ext for ext in extensions if ext]),
             SizeLimitValidator(value.get("max_size_mb") or 5),
         ],
         widget=forms.ClearableFileInput(attrs={"accept": ",".join(f".{e}" for e in extensions)}),
