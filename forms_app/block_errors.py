@@ -61,9 +61,9 @@ def _leaf_error(block: blocks.Block, raw: Any) -> str | None:
 def shape_errors(block: blocks.Block, raw: Any, path: list[str] | None = None) -> list[str]:
     """Messages for every value in ``raw`` that ``block`` could not even read."""
     path = path or []
-    if raw is None:
-        return []
     if isinstance(block, blocks.StreamBlock):
+        if raw is None:
+            return []
         if not isinstance(raw, list):
             return [_join(path, _("a list was expected."))]
         errors = []
