@@ -31,6 +31,47 @@ class PatternError(ValueError):
         self.reason = reason
 
 
+# Python's \w knows every letter; RE2's means [0-9A-Za-z_] only, which would refuse "Müller".
+UNICODE_WORD = r"\p{L}\p{N}_"
+
+
+def unicode_words(pattern: str) -> str:
+    r"""``pattern`` with ``\w`` (and ``\W`` outside brackets) meaning letters of any alphabet."""
+    out, index, in_class = [], 0, False
+    while index < len(pattern):
+        char = pattern[index]
+        if char == "\\" and index + 1 < len(pattern):
+            escaped = pattern[index + 1]
+            if escaped == "w":
+                out.append(UNICODE_WORD if in_class else f"[{UNICODE_WORD}]")
+            elif escaped == "W" and not in_class:
+                out.append(f"[^{UNICODE_WORD}]")
+            else:
+                out.append(pattern[index : index + 2])
+            index += 2
+            continue
+        if not in_class and char == "[":
+            in_class = True
+            out.append(char)
+            index += 1
+            for literal in ("^", "]"):  # "[]…]" and "[^]…]" start with a literal bracket
+                if pattern.startswith(literal, index):
+                    out.append(literal)
+                    index += 1
+            continue
+        if in_class and pattern.startswith("[:", index):  # a POSIX class such as [:alpha:]
+            end = pattern.find(":]", index + 2)
+            end = len(pattern) if end == -1 else end + 2
+            out.append(pattern[index:end])
+            index = end
+            continue
+        if in_class and char == "]":
+            in_class = False
+        out.append(char)
+        index += 1
+    return "".join(out)
+
+
 def _options() -> re2.Options:
     options = re2.Options()
     options.log_errors = False  # a refused pattern is reported to the editor, not to stderr
@@ -42,7 +83,7 @@ def _options() -> re2.Options:
 def compile_pattern(pattern: str):
     """The compiled RE2 pattern, or PatternError; cached, as the same few run on every post."""
     try:
-        return re2.compile(pattern, _options())
+        return re2.compile(unicode_words(pattern), _options())
     except re2.error as error:
         reason = error.args[0] if error.args else ""
         if isinstance(reason, bytes):

@@ -86,3 +86,25 @@ def test_a_stored_pattern_that_cannot_compile_never_breaks_the_form(home, client
     client.get(page.url)
     response = client.post(page.url, {f"page_{page.pk}-current_step": "about", "about-plz": "x"})
     assert response.status_code == 200
+
+
+def test_word_characters_include_umlauts_as_they_did_with_python_re(home):
+    name = field("short_text", "name", "Name", pattern=r"^[\w -]+$")
+    assert step_form(home, name, data={"only-name": "Hans-Jürgen Müller"}).is_valid()
+    assert not step_form(home, name, data={"only-name": "Müller!"}).is_valid()
+
+
+@pytest.mark.parametrize(
+    ("pattern", "text", "matches"),
+    [
+        (r"^\w+$", "Grüße", True),
+        (r"^\W+$", "ü", False),
+        (r"^[]\w]+$", "]ä", True),
+        (r"^[[:alpha:]\w]+$", "aé", True),
+        (r"^\\w$", "\\w", True),  # an escaped backslash, then a plain "w"
+    ],
+)
+def test_unicode_word_rewriting(pattern, text, matches):
+    from forms_app.patterns import compile_pattern
+
+    assert bool(compile_pattern(pattern).search(text)) is matches
