@@ -177,7 +177,7 @@ class PageWizardView(SessionWizardView):
                 "with other answers, fill in the form again."
             ),
         )
-        return HttpResponseRedirect(self.page.url + "done/")
+        return HttpResponseRedirect(self.page.url + self.page.reverse_subpage("done"))
 
     def expired(self, posted_step):
         """The session ended (or never began): keep this step's answers, start again."""
