@@ -9,7 +9,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Count, Q
-from django.http import FileResponse, HttpResponse, JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -31,6 +31,7 @@ from .export import (
 )
 from .forms import build_form_class
 from .models import FormSubmission, SubmissionChange, SubmissionFile, WizardFormPage
+from .uploads import download_response
 
 VIEW = "forms_app.view_formsubmission"
 ADD = "forms_app.add_formsubmission"
@@ -274,7 +275,7 @@ def submission_file(request, file_id: int):
     )
     if not allowed:
         raise PermissionDenied
-    return FileResponse(record.file.open("rb"), as_attachment=True, filename=record.original_name)
+    return download_response(record.file.open("rb"), record.original_name)
 
 
 def definition_export(request, page_id: int):

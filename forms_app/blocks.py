@@ -9,6 +9,8 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
 
+from .patterns import validate_pattern
+
 KEY_VALIDATOR = RegexValidator(
     r"^[a-z][a-z0-9_]{0,49}$",
     _("Use lower-case letters, digits and underscores, starting with a letter (at most 50)."),
@@ -111,6 +113,7 @@ class ShortTextBlock(TextFieldBlock):
     pattern = blocks.CharBlock(
         max_length=255,
         required=False,
+        validators=[validate_pattern],
         label=_("pattern (regular expression)"),
         help_text=_("Example: ^[0-9]{5}$ for a German postcode."),
     )

@@ -6,15 +6,17 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.core.validators import FileExtensionValidator, RegexValidator
+from django.core.validators import RegexValidator
 from django.utils import formats, timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from . import blocks
 from .group import GroupField
+from .patterns import PatternValidator
 from .registry import FieldType, plain_display, register_field_type
 from .text import localized
+from .uploads import upload_validators
 
 SHORT_TEXT_CAP = 255
 LONG_TEXT_CAP = 10_000
@@ -39,9 +41,7 @@ def text_field(value, *, cap: int, widget: type[forms.Widget]) -> forms.Field:
     max_length = min(value.get("max_length") or cap, cap)
     validators = []
     if value.get("pattern"):
-        validators.append(
-            RegexValidator(value["pattern"], value.get("pattern_message") or _("Invalid format."))
-        )
+        validators.append(PatternValidator(value["pattern"], value.get("pattern_message")))
     return forms.CharField(
         max_length=max_length,
         min_length=value.get("min_length") or None,
@@ -169,7 +169,7 @@ def file_field(value) -> forms.Field:
     extensions = [ext.strip().lstrip(".").lower() for ext in value["extensions"].split(",")]
     return forms.FileField(
         validators=[
-            FileExtensionValidator([ext for ext in extensions if ext]),
+            *upload_validators([ext for ext in extensions if ext]),
             SizeLimitValidator(value.get("max_size_mb") or 5),
         ],
         widget=forms.ClearableFileInput(attrs={"accept": ",".join(f".{e}" for e in extensions)}),

@@ -10,11 +10,12 @@ from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from wagtail.blocks import StreamBlockValidationError
-
+from .block_errors import readable_errors, shape_errors
 from .registry import field_types
 
 SCHEMA = "forms_app.wizard/1"
+# A form is nested about eight levels deep (steps, fields, a group's columns, choices, ...).
+MAX_DEPTH = 32
 
 
 class DefinitionError(Exception):
@@ -77,13 +78,41 @@ def _fields_in(fields: Any, where: str, errors: list[str], types: dict) -> list[
     return raw
 
 
+def nesting_depth(data: Any) -> int:
+    """How deeply lists and objects nest in ``data``; counted without recursion."""
+    deepest, pending = 0, [(data, 1)]
+    while pending:
+        item, depth = pending.pop()
+        if isinstance(item, dict):
+            item = list(item.values())
+        elif not isinstance(item, list):
+            continue
+        deepest = max(deepest, depth)
+        if depth <= MAX_DEPTH:
+            pending.extend((child, depth + 1) for child in item)
+    return deepest
+
+
+def _too_deep() -> DefinitionError:
+    return DefinitionError(
+        [
+            _("The file is nested too deeply (at most %(depth)s levels); it is not a form.")
+            % {"depth": MAX_DEPTH}
+        ]
+    )
+
+
 def parse_definition(text: str | bytes) -> dict[str, Any]:
     """The raw StreamField data and page attributes of a definition file, or DefinitionError."""
     try:
         data = json.loads(text)
+    except RecursionError as error:
+        raise _too_deep() from error
     except (ValueError, UnicodeDecodeError) as error:
         message = _("The file is not valid JSON: %(error)s") % {"error": error}
         raise DefinitionError([message]) from error
+    if nesting_depth(data) > MAX_DEPTH:
+        raise _too_deep()
     if not isinstance(data, dict) or data.get("schema") != SCHEMA:
         raise DefinitionError(
             [
@@ -115,12 +144,6 @@ def parse_definition(text: str | bytes) -> dict[str, Any]:
         "thank_you_text": str(data.get("thank_you_text") or ""),
         "steps": raw_steps,
     }
-
-
-def _block_messages(error: ValidationError) -> list[str]:
-    if isinstance(error, StreamBlockValidationError):
-        return [json.dumps(error.as_json_data(), ensure_ascii=False)]
-    return list(error.messages)
 
 
 def definition_errors(specs) -> list[str]:
@@ -170,10 +193,13 @@ def import_definition(text: str | bytes, parent, user=None):
 
     attributes = parse_definition(text)
     block = WizardFormPage._meta.get_field("steps").stream_block
+    errors = shape_errors(block, attributes["steps"])
+    if errors:
+        raise DefinitionError(errors)
     try:
         steps = block.clean(block.to_python(attributes["steps"]))
     except ValidationError as error:
-        raise DefinitionError(_block_messages(error)) from error
+        raise DefinitionError(readable_errors(error, block, attributes["steps"])) from error
     errors = definition_errors(build_specs(steps))
     if errors:
         raise DefinitionError(errors)

@@ -149,6 +149,8 @@ class PageWizardView(SessionWizardView):
             messages.error(request, _("The form was sent incomplete or changed; please check it."))
             return self.render(quiet(self.get_form(data=self.storage.current_step_data)))
         if self.storage.current_step is None or not self.storage.extra_data.get("token"):
+            if self.storage.extra_data.get("submitted"):
+                return self.submitted_before()
             return self.expired(posted_step)
         if posted_step is not None and posted_step != self.storage.current_step:
             first_open = next((s for s in form_list if not self.storage.get_step_data(s)), None)
@@ -165,6 +167,17 @@ class PageWizardView(SessionWizardView):
 
             return save_draft(self)
         return super().post(*args, **kwargs)
+
+    def submitted_before(self):
+        """A step of a wizard that was already submitted came back (Back, then Send)."""
+        messages.info(
+            self.request,
+            _(
+                "This form was already submitted; nothing more was saved. To send it again "
+                "with other answers, fill in the form again."
+            ),
+        )
+        return HttpResponseRedirect(self.page.url + self.page.reverse_subpage("done"))
 
     def expired(self, posted_step):
         """The session ended (or never began): keep this step's answers, start again."""
@@ -235,6 +248,7 @@ class PageWizardView(SessionWizardView):
             )
             return self.render(self.get_form(step=REVIEW))
         self.storage.reset()
+        self.storage.extra_data = {"submitted": True}  # tells a resent old step what happened
         return HttpResponseRedirect(self.page.url + "done/")
 
     # -- display -----------------------------------------------------------------------------

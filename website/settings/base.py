@@ -266,11 +266,16 @@ CONTENT_SECURITY_POLICY = {
 
 WAGTAIL_SITE_NAME = "PartizipationPlus"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "website.search_backend"}}
 # Documents always go through Wagtail's serve view, which applies collection view restrictions
 # (the private collection, see website/media.py); never let a web server hand out media/documents/.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
+# Documents are downloads, except PDFs; no SVG images (an SVG can carry script).
+WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]
+WAGTAILDOCS_BLOCK_EMBEDDED_CONTENT = True
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "website.documents.DocumentForm"  # content checked, not only name
+WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILEMBEDS_FINDERS = []  # no third-party oEmbed lookups: nothing leaves the site
