@@ -97,6 +97,7 @@ def table(page, submissions) -> tuple[list[str], list[list[str]]]:
     header = [
         _("Submitted at"),
         _("Submitted by"),
+        _("Language"),
         _("Form version"),
         *(label for _key, label in columns),
     ]
@@ -105,6 +106,7 @@ def table(page, submissions) -> tuple[list[str], list[list[str]]]:
         row = [
             timezone.localtime(submission.submitted_at).strftime("%Y-%m-%d %H:%M"),
             submission.submitted_by.get_username() if submission.submitted_by else "",
+            submission.language,
             str(submission.revision_id or ""),
         ]
         for key, _label in columns:

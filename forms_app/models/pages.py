@@ -66,6 +66,16 @@ class WizardFormPage(RoutablePageMixin, Page):
 
         return export_definition(self)
 
+    def source_form(self) -> "WizardFormPage":
+        """The language version whose structure the others follow; it names the submissions
+        list, which holds the submissions of every language version."""
+        from ..translation import structure_source
+
+        source = structure_source(self)
+        if source is None:
+            return self
+        return type(self).objects.filter(pk=source.pk).first() or self
+
     def form_specs(self):
         return build_specs(self.steps)
 
@@ -75,8 +85,9 @@ class WizardFormPage(RoutablePageMixin, Page):
     def clean(self) -> None:
         super().clean()
         from ..definition import definition_errors
+        from ..translation import structure_errors
 
-        errors = definition_errors(self.form_specs())
+        errors = definition_errors(self.form_specs()) + structure_errors(self)
         for address in self.notification_addresses():
             try:
                 validate_email(address)

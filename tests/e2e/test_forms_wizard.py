@@ -18,7 +18,7 @@ def csp_violations(browser_page) -> list[str]:
 def add_step(page, index: int, key: str, title: str) -> None:
     page.locator(TOP_LEVEL_ADD).last.click()
     page.fill(f"[name='steps-{index}-value-key']", key)
-    page.fill(f"[name='steps-{index}-value-title_de']", title)
+    page.fill(f"[name='steps-{index}-value-title']", title)
 
 
 def add_field(page, step: int, index: int, type_label: str, key: str, label: str) -> str:
@@ -27,7 +27,7 @@ def add_field(page, step: int, index: int, type_label: str, key: str, label: str
     page.get_by_role("option", name=type_label, exact=True).click()
     prefix = f"steps-{step}-value-fields-{index}-value"
     page.fill(f"[name='{prefix}-key']", key)
-    page.fill(f"[name='{prefix}-label_de']", label)
+    page.fill(f"[name='{prefix}-label']", label)
     return prefix
 
 

@@ -50,9 +50,9 @@ def definition(**changes) -> str:
         "steps": [
             {
                 "key": "a",
-                "title_de": "A",
+                "title": "A",
                 "fields": [
-                    {"type": "short_text", "key": "x", "label_de": "X"},
+                    {"type": "short_text", "key": "x", "label": "X"},
                 ],
             },
         ],
@@ -69,7 +69,7 @@ def definition(**changes) -> str:
         (definition(steps=[]), "Die Definition hat keine Schritte."),
         (
             definition(
-                steps=[{"key": "a", "title_de": "A", "fields": [{"type": "nope", "key": "x"}]}]
+                steps=[{"key": "a", "title": "A", "fields": [{"type": "nope", "key": "x"}]}]
             ),
             "unbekannter Feldtyp „nope“",
         ),
@@ -78,10 +78,10 @@ def definition(**changes) -> str:
                 steps=[
                     {
                         "key": "a",
-                        "title_de": "A",
+                        "title": "A",
                         "fields": [
-                            {"type": "short_text", "key": "x", "label_de": "X"},
-                            {"type": "number", "key": "x", "label_de": "Y"},
+                            {"type": "short_text", "key": "x", "label": "X"},
+                            {"type": "number", "key": "x", "label": "Y"},
                         ],
                     }
                 ]
@@ -93,9 +93,9 @@ def definition(**changes) -> str:
                 steps=[
                     {
                         "key": "a",
-                        "title_de": "A",
+                        "title": "A",
                         "fields": [
-                            {"type": "short_text", "key": "Bad Key!", "label_de": "X"},
+                            {"type": "short_text", "key": "Bad Key!", "label": "X"},
                         ],
                     }
                 ]
@@ -125,9 +125,9 @@ def test_script_in_an_imported_label_is_escaped(client, home):
             steps=[
                 {
                     "key": "a",
-                    "title_de": "<img src=x onerror=alert(1)>",
+                    "title": "<img src=x onerror=alert(1)>",
                     "fields": [
-                        {"type": "short_text", "key": "x", "label_de": "<script>alert(1)</script>"},
+                        {"type": "short_text", "key": "x", "label": "<script>alert(1)</script>"},
                     ],
                 }
             ]

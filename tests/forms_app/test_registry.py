@@ -28,7 +28,7 @@ def colour_type():
         registry.FieldType(
             "test_colour",
             ColourBlock(),
-            lambda value: forms.RegexField(r"^#[0-9a-f]{6}$", label=value["label_de"]),
+            lambda value: forms.RegexField(r"^#[0-9a-f]{6}$", label=value["label"]),
             to_json=str.upper,
             display=lambda stored, value: f"Farbe {stored}",
         )
