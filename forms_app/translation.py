@@ -90,11 +90,27 @@ def structure_errors(page) -> list[str]:
     ]
 
 
+def current_texts(page) -> dict[str, str]:
+    """The texts a translated page holds now, by wagtail-localize segment path."""
+    from wagtail_localize.segments import StringSegmentValue
+    from wagtail_localize.segments.extract import extract_segments
+
+    return {
+        segment.path: segment.render_text()
+        for segment in extract_segments(page)
+        if isinstance(segment, StringSegmentValue)
+    }
+
+
 @transaction.atomic
 def translate_page(page, locale: Locale, texts: dict[str, str], user=None):
     """Translate ``page`` into ``locale`` through wagtail-localize, the way the translation editor
-    does: each source string found in ``texts`` gets that translation, the others fall back to
-    the source text; then the translated page is created or synchronised and published."""
+    does, then create or synchronise the translated page and publish it.
+
+    Each source string gets, unless a translator already translated it: the text an existing
+    translated page holds at the same place (so adopting a page translated before
+    wagtail-localize loses nothing), else ``texts[source string]``, else the source text.
+    """
     from wagtail_localize.models import (
         StringSegment,
         StringTranslation,
@@ -106,17 +122,21 @@ def translate_page(page, locale: Locale, texts: dict[str, str], user=None):
     translation, _created = Translation.objects.get_or_create(
         source=source, target_locale=locale, defaults={"enabled": True}
     )
+    existing = page.get_translation_or_none(locale)
+    held = current_texts(existing.specific) if existing is not None else {}
     for segment in StringSegment.objects.filter(source=source).select_related("string", "context"):
-        text = texts.get(segment.string.data)
+        original = segment.string.data
+        kept = held.get(segment.context.path)
+        text = kept if kept and kept != original else texts.get(original)
         if text:
-            StringTranslation.objects.update_or_create(
+            StringTranslation.objects.get_or_create(
                 translation_of=segment.string,
                 locale=locale,
                 context=segment.context,
-                defaults={
-                    "data": text,
-                    "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
-                },
+                defaults={"data": text, "translation_type": "manual"},
             )
-    translation.save_target(user=user, publish=True)
-    return page.get_translation(locale).specific
+    # a draft first, published here rather than on commit, so callers (and tests) see it live
+    translation.save_target(user=user, publish=False)
+    target = page.get_translation(locale).specific
+    target.get_latest_revision().publish(user=user)
+    return type(target).objects.get(pk=target.pk)
