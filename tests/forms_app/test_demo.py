@@ -5,8 +5,9 @@ import io
 
 from django.core.management.base import BaseCommand
 
-import pytest
 from wagtail.models import Locale
+
+import pytest
 from wagtail_localize.models import Translation
 
 from forms_app import demo
