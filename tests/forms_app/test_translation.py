@@ -98,7 +98,7 @@ def test_keys_and_choice_values_cannot_diverge_between_languages(contact):
         else:
             raw[0]["value"]["fields"][1]["value"]["choices"][0]["value"]["value"] = "x"
         edited.steps = raw
-        with pytest.raises(ValidationError, match="can only be changed there"):
+        with pytest.raises(ValidationError, match="lassen sich nur dort ändern"):
             edited.save_revision()
     # its texts it may change
     edited = WizardFormPage.objects.get(pk=translation.pk)
@@ -142,3 +142,14 @@ def test_a_translated_form_shares_the_submissions_list_and_export(client, admin_
     amal = FormSubmission.objects.get(language="ar")
     detail = admin_client.get(reverse("forms_app:submission", args=[contact.pk, amal.pk]))
     assert detail.status_code == 200 and "Amal" in detail.content.decode()
+
+
+def test_editing_a_synced_translation_offers_its_texts_only(admin_client, contact):
+    """wagtail-localize replaces the page editor of a synced translation by its translation
+    editor, whose segments are texts only; the structure is not there to change."""
+    page = translate_page(contact, Locale.objects.create(language_code="uk"), UKRAINIAN)
+    response = admin_client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
+    assert response.status_code == 200
+    assert "wagtail_localize/admin/edit_translation.html" in [t.name for t in response.templates]
+    body = response.content.decode()
+    assert "Ihre Nachricht" in body and "steps-0-value-key" not in body
