@@ -14,7 +14,10 @@ from wagtail.blocks import StreamBlockValidationError
 
 from .registry import field_types
 
-SCHEMA = "forms_app.wizard/1"
+SCHEMA = "forms_app.wizard/2"
+# Version 1 held every text twice (``label_de``/``label_en``...); it is still read: the German
+# texts become the form's texts (a form's other languages are translations of its page).
+SCHEMA_V1 = "forms_app.wizard/1"
 
 
 class DefinitionError(Exception):
@@ -77,6 +80,21 @@ def _fields_in(fields: Any, where: str, errors: list[str], types: dict) -> list[
     return raw
 
 
+def _from_v1(value: Any) -> Any:
+    """A version 1 definition's value with ``<name>_de`` as ``<name>`` and no ``_en`` texts."""
+    if isinstance(value, list):
+        return [_from_v1(item) for item in value]
+    if not isinstance(value, dict):
+        return value
+    converted = {}
+    for key, item in value.items():
+        if isinstance(key, str) and key.endswith("_en"):
+            continue
+        name = key[:-3] if isinstance(key, str) and key.endswith("_de") else key
+        converted[name] = _from_v1(item)
+    return converted
+
+
 def parse_definition(text: str | bytes) -> dict[str, Any]:
     """The raw StreamField data and page attributes of a definition file, or DefinitionError."""
     try:
@@ -84,6 +102,8 @@ def parse_definition(text: str | bytes) -> dict[str, Any]:
     except (ValueError, UnicodeDecodeError) as error:
         message = _("The file is not valid JSON: %(error)s") % {"error": error}
         raise DefinitionError([message]) from error
+    if isinstance(data, dict) and data.get("schema") == SCHEMA_V1:
+        data = {**_from_v1(data), "schema": SCHEMA}
     if not isinstance(data, dict) or data.get("schema") != SCHEMA:
         raise DefinitionError(
             [

@@ -45,7 +45,7 @@ def test_admin_export_and_import(admin_client, home, three_step_form):
 
 def definition(**changes) -> str:
     data = {
-        "schema": "forms_app.wizard/1",
+        "schema": "forms_app.wizard/2",
         "title": "T",
         "steps": [
             {
@@ -148,3 +148,33 @@ def test_import_needs_page_permission(client, make_user, home):
     assert response.status_code == 200
     assert "Dort dürfen Sie keine Seiten anlegen." in response.content.decode()
     assert not WizardFormPage.objects.exists()
+
+
+def test_a_version_1_definition_with_german_and_english_texts_still_imports(home):
+    """Definitions downloaded before forms had one text per block: the German texts are kept."""
+    old = {
+        "schema": "forms_app.wizard/1",
+        "title": "Alt",
+        "steps": [
+            {
+                "key": "a",
+                "title_de": "Schritt",
+                "title_en": "Step",
+                "fields": [
+                    {
+                        "type": "single_choice",
+                        "key": "x",
+                        "label_de": "Frage",
+                        "label_en": "Question",
+                        "choices": [{"value": "v", "label_de": "Ja", "label_en": "Yes"}],
+                    },
+                ],
+            },
+        ],
+    }
+    page = import_definition(json.dumps(old), home)
+    step = page.steps[0].value
+    assert step["title"] == "Schritt"
+    assert step["fields"][0].value["label"] == "Frage"
+    assert step["fields"][0].value["choices"][0]["label"] == "Ja"
+    assert export_definition(page)["schema"] == "forms_app.wizard/2"

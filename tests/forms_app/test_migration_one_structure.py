@@ -5,8 +5,9 @@ import importlib
 from django.apps import apps
 from django.db import models
 
-import pytest
 from wagtail.models import Locale
+
+import pytest
 
 from forms_app.models import FormSubmission, WizardFormPage
 from forms_app.translation import steps_structure

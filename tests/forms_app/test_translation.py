@@ -6,8 +6,9 @@ import io
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-import pytest
 from wagtail.models import Locale
+
+import pytest
 from wagtail_localize.models import StringSegment, Translation, TranslationSource
 
 from forms_app.models import FormSubmission, WizardFormPage
