@@ -156,3 +156,21 @@ def test_editing_a_synced_translation_offers_its_texts_only(admin_client, contac
     assert "wagtail_localize/admin/edit_translation.html" in [t.name for t in response.templates]
     body = response.content.decode()
     assert "Ihre Nachricht" in body and "steps-0-value-key" not in body
+
+
+def test_drafts_belong_to_the_language_version_they_were_saved_in(client, make_user, contact):
+    from forms_app.models import FormDraft
+
+    arabic = translate_page(contact, Locale.objects.create(language_code="ar"), {"Name": "الاسم"})
+    client.force_login(make_user("Case managers", username="fatma"))
+    client.get(arabic.url)
+    post_step(
+        client, arabic, "message", {"wizard_save_draft": "1", "draft_label": "مسودة"}, name="أمل"
+    )
+    draft = FormDraft.objects.get()
+    assert draft.page_id == arabic.pk
+    assert "مسودة" in client.get(arabic.url + "drafts/").content.decode()
+    assert "مسودة" not in client.get(contact.url + "drafts/").content.decode()
+    client.post(arabic.url + f"drafts/{draft.pk}/")  # resume in Arabic
+    body = client.get(arabic.url + "?resume=1").content.decode()
+    assert 'value="أمل"' in body and "الاسم" in body
