@@ -61,9 +61,15 @@ def synced_source(page):
 def structure_source(page):
     """The page whose structure ``page`` must have: the wagtail-localize source it was
     translated from, else its default-language version; None when ``page`` is the source."""
+    from wagtail_localize.models import TranslationSource
+
     source = synced_source(page)
     if source is not None:
         return source.as_instance()
+    if TranslationSource.objects.filter(
+        object_id=page.translation_key, locale_id=page.locale_id
+    ).exists():
+        return None  # itself the source others are translated from
     default = Locale.get_default()
     if page.locale_id == default.pk:
         return None

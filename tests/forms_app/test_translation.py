@@ -174,3 +174,20 @@ def test_drafts_belong_to_the_language_version_they_were_saved_in(client, make_u
     client.post(arabic.url + f"drafts/{draft.pk}/")  # resume in Arabic
     body = client.get(arabic.url + "?resume=1").content.decode()
     assert 'value="أمل"' in body and "الاسم" in body
+
+
+def test_a_form_first_written_in_another_language_is_the_source(home_pages):
+    from website.models import HomePage
+
+    english_home = HomePage.objects.get(locale__language_code="en")
+    english = make_form_page(english_home, step("s", field("short_text", "name", "Name")))
+    german = translate_page(english, Locale.objects.get(language_code="de"), {"Name": "Name"})
+    assert german.source_form() == english and english.source_form() == english
+    raw = english.steps.get_prep_value()
+    raw[0]["value"]["fields"][0]["value"]["key"] = "full_name"
+    english.steps = raw
+    english.save_revision()  # the source may change its structure
+    german.refresh_from_db()
+    german.steps = raw
+    with pytest.raises(ValidationError):
+        german.save_revision()  # its translation may not, until synchronised
