@@ -17,10 +17,12 @@ from .blocks import Untranslated
 
 
 def is_text(block: blocks.Block) -> bool:
-    """Whether wagtail-localize offers this block's value for translation."""
-    return isinstance(block, blocks.CharBlock | blocks.TextBlock) and not isinstance(
-        block, Untranslated
+    """Whether wagtail-localize offers this block's value for translation (as its
+    ``StreamFieldSegmentExtractor`` decides for text blocks)."""
+    text_blocks = (
+        blocks.CharBlock | blocks.TextBlock | blocks.BlockQuoteBlock | blocks.RichTextBlock
     )
+    return isinstance(block, text_blocks) and not isinstance(block, Untranslated)
 
 
 def structure_of(block: blocks.Block, value):
