@@ -75,14 +75,14 @@ def wizard_definition(steps: int, per_step: int) -> str:
                 {
                     "type": kind,
                     "key": f"f{s}_{f}",
-                    "label_de": f"Feld {s}.{f}",
+                    "label": f"Feld {s}.{f}",
                     "required": True,
                     "condition": none,
                     **extra,
                 }
             )
         data["steps"].append(
-            {"key": f"s{s}", "title_de": f"Schritt {s}", "condition": none, "fields": fields}
+            {"key": f"s{s}", "title": f"Schritt {s}", "condition": none, "fields": fields}
         )
     return json.dumps(data)
 

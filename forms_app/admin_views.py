@@ -73,15 +73,29 @@ class SubmissionFilterForm(forms.Form):
 
 
 def form_index(request):
+    """One row per form: its language versions share one list, named after the source form."""
     require_submissions_access(request)
     counted = Q() if request.user.has_perm(VIEW) else Q(submissions__submitted_by=request.user)
     pages = WizardFormPage.objects.annotate(
         submission_count=Count("submissions", filter=counted)
-    ).order_by("title")
+    ).select_related("locale")
+    forms_by_key: dict = {}
+    for page in pages:
+        forms_by_key.setdefault(page.translation_key, []).append(page)
+    rows = []
+    for versions in forms_by_key.values():
+        source = versions[0].source_form()
+        source.submission_count = sum(version.submission_count for version in versions)
+        source.languages = sorted(version.locale.language_code for version in versions)
+        rows.append(source)
     return TemplateResponse(
         request,
         "forms_app/admin/index.html",
-        {"page_title": _("Form submissions"), "header_icon": "form", "pages": pages},
+        {
+            "page_title": _("Form submissions"),
+            "header_icon": "form",
+            "pages": sorted(rows, key=lambda page: page.title.casefold()),
+        },
     )
 
 
@@ -95,9 +109,14 @@ def filtered_submissions(request, page):
     return filters, (filters.filter(queryset) if request.GET else queryset)
 
 
+def get_form_page(page_id: int) -> WizardFormPage:
+    """The source language version of the form ``page_id`` is a version of."""
+    return get_object_or_404(WizardFormPage, pk=page_id).source_form()
+
+
 def submission_list(request, page_id: int):
     require_submissions_access(request)
-    page = get_object_or_404(WizardFormPage, pk=page_id)
+    page = get_form_page(page_id)
     filters, submissions = filtered_submissions(request, page)
     paginator = Paginator(submissions, 50)
     page_obj = paginator.get_page(request.GET.get("p"))
@@ -129,7 +148,7 @@ def submission_list(request, page_id: int):
 
 def export_submissions(request, page_id: int, fmt: str):
     require_submissions_access(request)
-    page = get_object_or_404(WizardFormPage, pk=page_id)
+    page = get_form_page(page_id)
     _filters, submissions = filtered_submissions(request, page)
     header, rows = table(page, list(submissions))
     stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
@@ -145,9 +164,12 @@ def export_submissions(request, page_id: int, fmt: str):
 
 
 def get_submission(request, page_id: int, submission_id: int) -> FormSubmission:
+    """A submission to any language version of the form ``page_id``."""
+    page = get_object_or_404(WizardFormPage, pk=page_id)
     return get_object_or_404(
-        FormSubmission.objects.visible_to(request.user).select_related("page", "submitted_by"),
-        page_id=page_id,
+        FormSubmission.objects.visible_to(request.user)
+        .for_page(page)
+        .select_related("page", "submitted_by"),
         pk=submission_id,
     )
 

@@ -1,7 +1,10 @@
 """The blocks an administrator builds a wizard form from in the page editor.
 
-Every field block shares :class:`FieldBlock`'s options (stable key, labels and help in German and
-English, required, default, placeholder, condition) and adds its own validation options.
+Every field block shares :class:`FieldBlock`'s options (stable key, label, help, required,
+condition) and adds its own validation options. A form exists once: its texts are translated
+through wagtail-localize (translated pages in other locales), while keys, stored choice values,
+patterns and conditions are :class:`Untranslated` blocks, copied from the source page on every
+sync, so no language version can diverge from the form's structure.
 """
 
 from django.core.validators import RegexValidator
@@ -15,6 +18,29 @@ KEY_VALIDATOR = RegexValidator(
     r"^[a-z][a-z0-9_]{0,49}$",
     _("Use lower-case letters, digits and underscores, starting with a letter (at most 50)."),
 )
+
+
+class Untranslated:
+    """Mixin for a text block that belongs to the form's structure, not its wording.
+
+    wagtail-localize asks a block for ``get_translatable_segments`` before treating it as a
+    CharBlock/TextBlock: answering "none" keeps it out of the translation editor and PO files,
+    and ingesting leaves the source's value in place.
+    """
+
+    def get_translatable_segments(self, value) -> list:
+        return []
+
+    def restore_translated_segments(self, value, segments):
+        return value
+
+
+class StructureCharBlock(Untranslated, blocks.CharBlock):
+    pass
+
+
+class StructureTextBlock(Untranslated, blocks.TextBlock):
+    pass
 
 
 class Operator:
@@ -33,7 +59,7 @@ class Operator:
 class ConditionBlock(blocks.StructBlock):
     """Show the field or step only when an earlier answer matches; empty key = always shown."""
 
-    field = blocks.CharBlock(
+    field = StructureCharBlock(
         label=_("Only show when the field with key"),
         required=False,
         max_length=50,
@@ -42,7 +68,7 @@ class ConditionBlock(blocks.StructBlock):
     operator = blocks.ChoiceBlock(
         choices=Operator.CHOICES, default=Operator.EQUALS, label=_("operator")
     )
-    values = blocks.TextBlock(
+    values = StructureTextBlock(
         required=False,
         rows=2,
         label=_("value(s)"),
@@ -59,13 +85,12 @@ class ConditionBlock(blocks.StructBlock):
 
 
 class ChoiceOptionBlock(blocks.StructBlock):
-    value = blocks.CharBlock(
+    value = StructureCharBlock(
         max_length=100,
         label=_("stored value"),
         help_text=_("Stays the same when the labels change; used in conditions and exports."),
     )
-    label_de = blocks.CharBlock(max_length=255, label=_("label (German)"))
-    label_en = blocks.CharBlock(max_length=255, required=False, label=_("label (English)"))
+    label = blocks.CharBlock(max_length=255, label=_("label"))
 
     class Meta:
         icon = "list-ul"
@@ -75,7 +100,7 @@ class ChoiceOptionBlock(blocks.StructBlock):
 class FieldBlock(blocks.StructBlock):
     """Options every input field has."""
 
-    key = blocks.CharBlock(
+    key = StructureCharBlock(
         max_length=50,
         validators=[KEY_VALIDATOR],
         label=_("key"),
@@ -84,22 +109,20 @@ class FieldBlock(blocks.StructBlock):
             "Do not change it once the form is in use; change the labels instead."
         ),
     )
-    label_de = blocks.CharBlock(max_length=255, label=_("label (German)"))
-    label_en = blocks.CharBlock(max_length=255, required=False, label=_("label (English)"))
-    help_de = blocks.CharBlock(max_length=500, required=False, label=_("help text (German)"))
-    help_en = blocks.CharBlock(max_length=500, required=False, label=_("help text (English)"))
+    label = blocks.CharBlock(max_length=255, label=_("label"))
+    help = blocks.CharBlock(max_length=500, required=False, label=_("help text"))
     required = blocks.BooleanBlock(required=False, label=_("required"))
     condition = ConditionBlock(required=False)
 
     class Meta:
         template = "forms_app/blocks/field_preview.html"
         form_classname = "forms-app-field"
-        preview_value = {"key": "first_name", "label_de": "Vorname", "label_en": "First name"}
+        preview_value = {"key": "first_name", "label": "First name"}
 
 
 class TextFieldBlock(FieldBlock):
     placeholder = blocks.CharBlock(max_length=255, required=False, label=_("placeholder"))
-    default = blocks.CharBlock(max_length=255, required=False, label=_("default value"))
+    default = StructureCharBlock(max_length=255, required=False, label=_("default value"))
     min_length = blocks.IntegerBlock(required=False, min_value=0, label=_("minimum length"))
     max_length = blocks.IntegerBlock(
         required=False,
@@ -110,7 +133,7 @@ class TextFieldBlock(FieldBlock):
 
 
 class ShortTextBlock(TextFieldBlock):
-    pattern = blocks.CharBlock(
+    pattern = StructureCharBlock(
         max_length=255,
         required=False,
         validators=[validate_pattern],
@@ -209,8 +232,7 @@ class MultipleChoiceBlock(FieldBlock):
 
 
 class ConsentBlock(FieldBlock):
-    text_de = blocks.TextBlock(label=_("consent text (German)"))
-    text_en = blocks.TextBlock(required=False, label=_("consent text (English)"))
+    text = blocks.TextBlock(label=_("consent text"))
 
     class Meta:
         icon = "success"
@@ -219,7 +241,7 @@ class ConsentBlock(FieldBlock):
 
 
 class FileBlock(FieldBlock):
-    extensions = blocks.CharBlock(
+    extensions = StructureCharBlock(
         max_length=255,
         default="pdf, jpg, png",
         label=_("allowed file types"),
@@ -238,10 +260,8 @@ class FileBlock(FieldBlock):
 class HeadingBlock(blocks.StructBlock):
     """Explanatory text between fields; asks nothing."""
 
-    heading_de = blocks.CharBlock(max_length=255, required=False, label=_("heading (German)"))
-    heading_en = blocks.CharBlock(max_length=255, required=False, label=_("heading (English)"))
-    text_de = blocks.TextBlock(required=False, label=_("text (German)"))
-    text_en = blocks.TextBlock(required=False, label=_("text (English)"))
+    heading = blocks.CharBlock(max_length=255, required=False, label=_("heading"))
+    text = blocks.TextBlock(required=False, label=_("text"))
     condition = ConditionBlock(required=False)
 
     class Meta:
@@ -249,7 +269,7 @@ class HeadingBlock(blocks.StructBlock):
         label = _("Heading or explanation")
         description = _("A heading or a short explanation; asks nothing.")
         template = "forms_app/blocks/heading_preview.html"
-        preview_value = {"heading_de": "Angaben zur Person", "heading_en": "About the person"}
+        preview_value = {"heading": "About the person"}
 
 
 class GroupBlock(FieldBlock):
@@ -267,16 +287,14 @@ class GroupBlock(FieldBlock):
 class StepBlock(blocks.StructBlock):
     """One page of the wizard; its ``fields`` child is added by :func:`build_steps_block`."""
 
-    key = blocks.CharBlock(
+    key = StructureCharBlock(
         max_length=50,
         validators=[KEY_VALIDATOR],
         label=_("key"),
         help_text=_("Stable name of this step, unique within the form, e.g. “background”."),
     )
-    title_de = blocks.CharBlock(max_length=255, label=_("title (German)"))
-    title_en = blocks.CharBlock(max_length=255, required=False, label=_("title (English)"))
-    intro_de = blocks.TextBlock(required=False, label=_("introduction (German)"))
-    intro_en = blocks.TextBlock(required=False, label=_("introduction (English)"))
+    title = blocks.CharBlock(max_length=255, label=_("title"))
+    intro = blocks.TextBlock(required=False, label=_("introduction"))
     condition = ConditionBlock(required=False)
 
     class Meta:
@@ -284,7 +302,7 @@ class StepBlock(blocks.StructBlock):
         label = _("Step")
         description = _("One page of the form with a title, an introduction and fields.")
         template = "forms_app/blocks/step_preview.html"
-        preview_value = {"key": "about", "title_de": "Angaben zur Person", "title_en": "About you"}
+        preview_value = {"key": "about", "title": "About you"}
 
 
 def build_steps_block() -> blocks.StreamBlock:

@@ -15,7 +15,6 @@ from . import blocks
 from .group import GroupField
 from .patterns import PatternValidator
 from .registry import FieldType, plain_display, register_field_type
-from .text import localized
 from .uploads import upload_validators
 
 SHORT_TEXT_CAP = 255
@@ -27,8 +26,8 @@ PHONE_VALIDATOR = RegexValidator(
 
 def base_options(value) -> dict[str, Any]:
     return {
-        "label": localized(value, "label"),
-        "help_text": localized(value, "help"),
+        "label": (value.get("label") or ""),
+        "help_text": (value.get("help") or ""),
         "required": bool(value.get("required")),
     }
 
@@ -123,7 +122,7 @@ def yes_no_field(value) -> forms.Field:
 
 
 def option_choices(value) -> list[tuple[str, str]]:
-    return [(option["value"], localized(option, "label")) for option in value.get("choices") or []]
+    return [(option["value"], (option.get("label") or "")) for option in value.get("choices") or []]
 
 
 def choice_display(stored: Any, value: Any = None) -> str:
@@ -150,7 +149,7 @@ def multiple_choice_field(value) -> forms.Field:
 
 def consent_field(value) -> forms.Field:
     options = base_options(value)
-    options["help_text"] = localized(value, "text")
+    options["help_text"] = value.get("text") or ""
     return forms.BooleanField(**options)
 
 
@@ -201,7 +200,7 @@ def group_display(stored: Any, value: Any = None) -> str:
         cells = []
         for key, answer in row.items():
             child = columns.get(key)
-            label = localized(child.value, "label") if child else key
+            label = (child.value.get("label") or "") if child else key
             shown = (
                 get_field_type(child.block_type).display(answer, child.value)
                 if child

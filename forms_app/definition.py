@@ -13,7 +13,10 @@ from django.utils.translation import gettext as _
 from .block_errors import readable_errors, shape_errors
 from .registry import field_types
 
-SCHEMA = "forms_app.wizard/1"
+SCHEMA = "forms_app.wizard/2"
+# Version 1 held every text twice (``label_de``/``label_en``...); it is still read: the German
+# texts become the form's texts (a form's other languages are translations of its page).
+SCHEMA_V1 = "forms_app.wizard/1"
 # A form is nested about eight levels deep (steps, fields, a group's columns, choices, ...).
 MAX_DEPTH = 32
 
@@ -102,6 +105,21 @@ def _too_deep() -> DefinitionError:
     )
 
 
+def _from_v1(value: Any) -> Any:
+    """A version 1 definition's value with ``<name>_de`` as ``<name>`` and no ``_en`` texts."""
+    if isinstance(value, list):
+        return [_from_v1(item) for item in value]
+    if not isinstance(value, dict):
+        return value
+    converted = {}
+    for key, item in value.items():
+        if isinstance(key, str) and key.endswith("_en"):
+            continue
+        name = key[:-3] if isinstance(key, str) and key.endswith("_de") else key
+        converted[name] = _from_v1(item)
+    return converted
+
+
 def parse_definition(text: str | bytes) -> dict[str, Any]:
     """The raw StreamField data and page attributes of a definition file, or DefinitionError."""
     try:
@@ -113,6 +131,8 @@ def parse_definition(text: str | bytes) -> dict[str, Any]:
         raise DefinitionError([message]) from error
     if nesting_depth(data) > MAX_DEPTH:
         raise _too_deep()
+    if isinstance(data, dict) and data.get("schema") == SCHEMA_V1:
+        data = {**_from_v1(data), "schema": SCHEMA}
     if not isinstance(data, dict) or data.get("schema") != SCHEMA:
         raise DefinitionError(
             [

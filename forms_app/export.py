@@ -11,7 +11,6 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
 from .registry import field_types, plain_display
-from .text import localized
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
@@ -53,7 +52,7 @@ def columns_for(page) -> list[tuple[str, str]]:
         for step in _raw_steps(steps):
             for _type, value in _input_fields((step.get("value") or {}).get("fields")):
                 if value["key"] not in labels:
-                    labels[value["key"]] = localized(value, "label") or value["key"]
+                    labels[value["key"]] = value.get("label") or value["key"]
                     order.append(value["key"])
     return [(key, labels[key]) for key in order]
 
@@ -98,6 +97,7 @@ def table(page, submissions) -> tuple[list[str], list[list[str]]]:
     header = [
         _("Submitted at"),
         _("Submitted by"),
+        _("Language"),
         _("Form version"),
         *(label for _key, label in columns),
     ]
@@ -106,6 +106,7 @@ def table(page, submissions) -> tuple[list[str], list[list[str]]]:
         row = [
             timezone.localtime(submission.submitted_at).strftime("%Y-%m-%d %H:%M"),
             submission.submitted_by.get_username() if submission.submitted_by else "",
+            submission.language,
             str(submission.revision_id or ""),
         ]
         for key, _label in columns:

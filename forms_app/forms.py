@@ -8,7 +8,6 @@ from django.utils.translation import gettext_lazy as _
 
 from .conditions import condition_met
 from .registry import FieldType, get_field_type
-from .text import localized
 
 HONEYPOT = "website_url"
 
@@ -32,7 +31,7 @@ class FieldSpec:
 
     @property
     def label(self) -> str:
-        return localized(self.value, "label")
+        return self.value.get("label") or ""
 
 
 @dataclass
@@ -44,11 +43,11 @@ class StepSpec:
 
     @property
     def title(self) -> str:
-        return localized(self.value, "title")
+        return self.value.get("title") or ""
 
     @property
     def intro(self) -> str:
-        return localized(self.value, "intro")
+        return self.value.get("intro") or ""
 
     @property
     def inputs(self) -> list[FieldSpec]:
@@ -138,8 +137,8 @@ class StepForm(forms.Form):
                     "shown": shown,
                     "client_side": bool(dependency) and dependency in keys_here,
                     "values": item.condition.get("values", "").splitlines(),
-                    "heading": localized(item.value, "heading") if not item.has_input else "",
-                    "text": localized(item.value, "text") if not item.has_input else "",
+                    "heading": (item.value.get("heading") or "") if not item.has_input else "",
+                    "text": (item.value.get("text") or "") if not item.has_input else "",
                 }
             )
         return shown_items

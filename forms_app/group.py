@@ -12,8 +12,6 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from .text import localized
-
 
 class GroupWidget(forms.Widget):
     def __init__(self, columns: list, max_rows: int, attrs=None):
@@ -101,7 +99,7 @@ class GroupField(forms.Field):
                 try:
                     cleaned_row[key] = field_type.to_json(field.clean(row.get(key)))
                 except ValidationError as error:
-                    label = localized(child.value, "label")
+                    label = child.value.get("label") or ""
                     errors.extend(
                         gettext("Row %(row)s, %(label)s: %(message)s")
                         % {"row": number, "label": label, "message": message}

@@ -7,7 +7,6 @@ from django.core.cache import cache
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.urls import reverse
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from .models import FormDraft, FormSubmission, SubmissionFile
@@ -58,7 +57,7 @@ def save_submission(wizard, final_forms: dict, answers: dict) -> FormSubmission:
                 page=page,
                 revision=page.live_revision or page.latest_revision,
                 submitted_by=user,
-                language=get_language() or "",
+                language=page.locale.language_code,
                 answers=answers,
                 token=token,
             )

@@ -11,6 +11,8 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
 from ..fields import StepsField
 from ..forms import build_specs
 
@@ -54,6 +56,20 @@ class WizardFormPage(RoutablePageMixin, Page):
     ]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
     api_fields = [APIField("intro"), APIField("definition")]
+    # What translators translate (the steps' texts only: see forms_app.translation); the
+    # notification addresses and sharing are the source's in every language.
+    translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("slug"),
+        TranslatableField("seo_title"),
+        TranslatableField("search_description"),
+        TranslatableField("intro"),
+        TranslatableField("steps"),
+        TranslatableField("thank_you_text"),
+        SynchronizedField("show_in_menus"),
+        SynchronizedField("notify_emails"),
+        SynchronizedField("share_definition"),
+    ]
 
     class Meta:
         verbose_name = _("wizard form")
@@ -66,6 +82,16 @@ class WizardFormPage(RoutablePageMixin, Page):
 
         return export_definition(self)
 
+    def source_form(self) -> "WizardFormPage":
+        """The language version whose structure the others follow; it names the submissions
+        list, which holds the submissions of every language version."""
+        from ..translation import structure_source
+
+        source = structure_source(self)
+        if source is None:
+            return self
+        return type(self).objects.filter(pk=source.pk).first() or self
+
     def form_specs(self):
         return build_specs(self.steps)
 
@@ -75,8 +101,9 @@ class WizardFormPage(RoutablePageMixin, Page):
     def clean(self) -> None:
         super().clean()
         from ..definition import definition_errors
+        from ..translation import structure_errors
 
-        errors = definition_errors(self.form_specs())
+        errors = definition_errors(self.form_specs()) + structure_errors(self)
         for address in self.notification_addresses():
             try:
                 validate_email(address)

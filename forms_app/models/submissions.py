@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import TextField
 from django.db.models.functions import Cast
+from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
 from ..storage import get_private_storage
@@ -13,7 +14,8 @@ from ..storage import get_private_storage
 
 class FormSubmissionQuerySet(models.QuerySet):
     def for_page(self, page) -> "FormSubmissionQuerySet":
-        return self.filter(page=page)
+        """Submissions of the form in every language (the page and its translations)."""
+        return self.filter(page__translation_key=page.translation_key)
 
     def search(self, text: str) -> "FormSubmissionQuerySet":
         """Submissions whose answers contain ``text`` anywhere (case-insensitive)."""
@@ -73,6 +75,16 @@ class FormSubmission(models.Model):
 
     def __str__(self) -> str:
         return f"{self.page.title} #{self.pk}"
+
+    @property
+    def language_name(self) -> str:
+        """The language the person filled the form in, named in the reader's language."""
+        if not self.language:
+            return ""
+        try:
+            return str(get_language_info(self.language)["name_translated"])
+        except KeyError:
+            return self.language
 
 
 def submission_file_path(instance: "SubmissionFile", filename: str) -> str:

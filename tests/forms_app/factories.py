@@ -4,16 +4,14 @@ from forms_app.definition import SCHEMA, import_definition
 
 
 def field(type_name: str, key: str, label: str = "", **options) -> dict:
-    return {"type": type_name, "key": key, "label_de": label or key, "label_en": "", **options}
+    return {"type": type_name, "key": key, "label": label or key, **options}
 
 
 def step(key: str, *fields: dict, condition: dict | None = None, title: str = "") -> dict:
     return {
         "key": key,
-        "title_de": title or key.title(),
-        "title_en": "",
-        "intro_de": "",
-        "intro_en": "",
+        "title": title or key.title(),
+        "intro": "",
         "condition": condition or {"field": "", "operator": "equals", "values": ""},
         "fields": list(fields),
     }

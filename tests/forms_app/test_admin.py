@@ -124,22 +124,22 @@ def test_export_keeps_removed_fields_and_escapes_formulas(
     page = three_step_form
     # the "notes" field is removed and "name" relabelled in a new version
     raw = page.steps.get_prep_value()
-    raw[0]["value"]["fields"][0]["value"]["label_de"] = "Vollständiger Name"
+    raw[0]["value"]["fields"][0]["value"]["label"] = "Vollständiger Name"
     raw[2]["value"]["fields"] = []
     page.steps = raw
     page.save_revision().publish()
     rows = read_csv(admin_client.get(reverse("forms_app:export", args=[page.pk, "csv"])))
     header = rows[0]
-    assert header[3:] == ["Vollständiger Name", "Kinder?", "Anzahl", "Notizen"]
-    by_name = {row[3]: row for row in rows[1:]}
+    assert header[4:] == ["Vollständiger Name", "Kinder?", "Anzahl", "Notizen"]
+    by_name = {row[4]: row for row in rows[1:]}
     assert '\'=HYPERLINK("http://x")' in by_name
-    assert by_name["<script>alert(1)</script>"][6] == ""  # empty notes, column still there
-    assert by_name["Amal"][4] == "Nein"
+    assert by_name["<script>alert(1)</script>"][7] == ""  # empty notes, column still there
+    assert by_name["Amal"][5] == "Nein"
     response = admin_client.get(reverse("forms_app:export", args=[page.pk, "xlsx"]))
     sheet = load_workbook(io.BytesIO(response.content)).active
     values = [[cell.value for cell in row] for row in sheet.iter_rows()]
-    assert values[0][3:] == ["Vollständiger Name", "Kinder?", "Anzahl", "Notizen"]
-    assert any(row[3] == '\'=HYPERLINK("http://x")' for row in values[1:])
+    assert values[0][4:] == ["Vollständiger Name", "Kinder?", "Anzahl", "Notizen"]
+    assert any(row[4] == '\'=HYPERLINK("http://x")' for row in values[1:])
 
 
 @pytest.mark.parametrize("text", ["=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx"])

@@ -21,7 +21,7 @@ CASES = [
 @pytest.mark.parametrize(("operator", "values", "shows", "hides"), CASES)
 def test_operator_on_a_field_of_the_same_step(home, operator, values, shows, hides):
     fields = [
-        field("single_choice", "lang", choices=[*CHOICES, {"value": "fa", "label_de": "Farsi"}]),
+        field("single_choice", "lang", choices=[*CHOICES, {"value": "fa", "label": "Farsi"}]),
         field(
             "short_text", "interpreter", required=True, condition=when("lang", operator, *values)
         ),

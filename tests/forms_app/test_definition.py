@@ -45,14 +45,14 @@ def test_admin_export_and_import(admin_client, home, three_step_form):
 
 def definition(**changes) -> str:
     data = {
-        "schema": "forms_app.wizard/1",
+        "schema": "forms_app.wizard/2",
         "title": "T",
         "steps": [
             {
                 "key": "a",
-                "title_de": "A",
+                "title": "A",
                 "fields": [
-                    {"type": "short_text", "key": "x", "label_de": "X"},
+                    {"type": "short_text", "key": "x", "label": "X"},
                 ],
             },
         ],
@@ -69,7 +69,7 @@ def definition(**changes) -> str:
         (definition(steps=[]), "Die Definition hat keine Schritte."),
         (
             definition(
-                steps=[{"key": "a", "title_de": "A", "fields": [{"type": "nope", "key": "x"}]}]
+                steps=[{"key": "a", "title": "A", "fields": [{"type": "nope", "key": "x"}]}]
             ),
             "unbekannter Feldtyp „nope“",
         ),
@@ -78,10 +78,10 @@ def definition(**changes) -> str:
                 steps=[
                     {
                         "key": "a",
-                        "title_de": "A",
+                        "title": "A",
                         "fields": [
-                            {"type": "short_text", "key": "x", "label_de": "X"},
-                            {"type": "number", "key": "x", "label_de": "Y"},
+                            {"type": "short_text", "key": "x", "label": "X"},
+                            {"type": "number", "key": "x", "label": "Y"},
                         ],
                     }
                 ]
@@ -93,9 +93,9 @@ def definition(**changes) -> str:
                 steps=[
                     {
                         "key": "a",
-                        "title_de": "A",
+                        "title": "A",
                         "fields": [
-                            {"type": "short_text", "key": "Bad Key!", "label_de": "X"},
+                            {"type": "short_text", "key": "Bad Key!", "label": "X"},
                         ],
                     }
                 ]
@@ -125,9 +125,9 @@ def test_script_in_an_imported_label_is_escaped(client, home):
             steps=[
                 {
                     "key": "a",
-                    "title_de": "<img src=x onerror=alert(1)>",
+                    "title": "<img src=x onerror=alert(1)>",
                     "fields": [
-                        {"type": "short_text", "key": "x", "label_de": "<script>alert(1)</script>"},
+                        {"type": "short_text", "key": "x", "label": "<script>alert(1)</script>"},
                     ],
                 }
             ]
@@ -148,3 +148,33 @@ def test_import_needs_page_permission(client, make_user, home):
     assert response.status_code == 200
     assert "Dort dürfen Sie keine Seiten anlegen." in response.content.decode()
     assert not WizardFormPage.objects.exists()
+
+
+def test_a_version_1_definition_with_german_and_english_texts_still_imports(home):
+    """Definitions downloaded before forms had one text per block: the German texts are kept."""
+    old = {
+        "schema": "forms_app.wizard/1",
+        "title": "Alt",
+        "steps": [
+            {
+                "key": "a",
+                "title_de": "Schritt",
+                "title_en": "Step",
+                "fields": [
+                    {
+                        "type": "single_choice",
+                        "key": "x",
+                        "label_de": "Frage",
+                        "label_en": "Question",
+                        "choices": [{"value": "v", "label_de": "Ja", "label_en": "Yes"}],
+                    },
+                ],
+            },
+        ],
+    }
+    page = import_definition(json.dumps(old), home)
+    step = page.steps[0].value
+    assert step["title"] == "Schritt"
+    assert step["fields"][0].value["label"] == "Frage"
+    assert step["fields"][0].value["choices"][0]["label"] == "Ja"
+    assert export_definition(page)["schema"] == "forms_app.wizard/2"

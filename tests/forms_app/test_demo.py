@@ -1,13 +1,19 @@
-"""The demo forms load from the fixtures, idempotently, with the intended access."""
+"""The demo forms load from the fixtures, idempotently, with the intended access; their language
+versions are wagtail-localize translations."""
 
 import io
 
 from django.core.management.base import BaseCommand
 
+from wagtail.models import Locale
+
 import pytest
+from wagtail_localize.models import Translation
 
 from forms_app import demo
 from forms_app.models import WizardFormPage
+from forms_app.translation import steps_structure
+from website import roles
 
 pytestmark = pytest.mark.django_db
 
@@ -19,14 +25,19 @@ def load():
 
 def test_demo_forms_load_once(home):
     load()
-    revisions = {p.slug: p.revisions.count() for p in WizardFormPage.objects.all()}
+    revisions = {p.pk: p.revisions.count() for p in WizardFormPage.objects.all()}
     load()
-    assert {p.slug: p.revisions.count() for p in WizardFormPage.objects.all()} == revisions
+    assert {p.pk: p.revisions.count() for p in WizardFormPage.objects.all()} == revisions
     intake = WizardFormPage.objects.get(slug="erstgespraech")
     assert intake.live and not intake.is_public_form()
     assert {g.name for g in intake.get_view_restrictions().get().groups.all()} == set(
         demo.STAFF_GROUPS
     )
+    assert set(demo.STAFF_GROUPS) <= {
+        roles.CASE_MANAGERS,
+        roles.PARTNER_CASEWORKERS,
+        roles.PROGRAMME_ADMINISTRATORS,
+    }
     assert [s.key for s in intake.form_specs()] == [
         "background",
         "health",
@@ -39,12 +50,28 @@ def test_demo_forms_load_once(home):
     assert contact.live and contact.is_public_form()
     english = WizardFormPage.objects.get(slug="intake")
     assert english.live and not english.is_public_form()
-    assert WizardFormPage.objects.get(slug="contact").is_public_form()
+    assert WizardFormPage.objects.get(slug="contact", locale__language_code="en").is_public_form()
 
 
-def test_english_pages_show_english_labels(client, home):
+def test_language_versions_are_synced_translations(home):
+    load()
+    contact = WizardFormPage.objects.get(slug="kontakt")
+    for code in ("en", "ar"):
+        version = contact.get_translation(Locale.objects.get(language_code=code)).specific
+        assert version.live
+        assert Translation.objects.filter(
+            source__object_id=contact.translation_key, target_locale=version.locale
+        ).exists()
+        assert steps_structure(version) == steps_structure(contact)
+        assert version.source_form() == contact
+
+
+def test_english_and_arabic_pages_show_their_texts(client, home):
     load()
     body = client.get("/en/contact/").content.decode()
     assert "Your message" in body and "Step 1 of 1" in body
-    assert "Ihre Nachricht" not in body
+    assert "Questions about the PartizipationPlus model? Write to us." in body
+    assert "Ihre Nachricht" not in body and "Schreiben Sie uns" not in body
     assert "Ihre Nachricht" in client.get("/kontakt/").content.decode()
+    arabic = client.get("/ar/contact/").content.decode()
+    assert "رسالتك" in arabic and 'lang="ar"' in arabic

@@ -12,8 +12,8 @@ from tests.forms_app.factories import field, make_form_page, step
 pytestmark = pytest.mark.django_db
 
 CHOICES = [
-    {"value": "de", "label_de": "Deutsch", "label_en": "German"},
-    {"value": "ar", "label_de": "Arabisch", "label_en": "Arabic"},
+    {"value": "de", "label": "Deutsch"},
+    {"value": "ar", "label": "Arabisch"},
 ]
 ROW_FIELDS = [
     field("short_text", "task", "Aufgabe", required=True),
@@ -106,13 +106,13 @@ def test_yes_no_and_choices(home):
 
 
 def test_consent_must_be_ticked_when_required(home):
-    consent = field("consent", "ok", required=True, text_de="Ich willige ein.")
+    consent = field("consent", "ok", required=True, text="Ich willige ein.")
     assert errors(home, consent)
     assert answers(home, consent, ok="on") == {"ok": True}
 
 
 def test_heading_asks_nothing(home):
-    heading = {"type": "heading", "heading_de": "Hinweis", "text_de": "Nur Text"}
+    heading = {"type": "heading", "heading": "Hinweis", "text": "Nur Text"}
     form = step_form(home, heading, field("short_text", "a"), data={"only-a": "x"})
     assert form.is_valid() and form.answers == {"a": "x"}
     assert form.items()[0]["heading"] == "Hinweis"
@@ -166,7 +166,7 @@ def test_file_type_and_size(home):
 def test_labels_and_help_are_escaped(client, home):
     page = make_form_page(
         home,
-        step("only", field("short_text", "a", "<script>alert(1)</script>", help_de="<b>h</b>")),
+        step("only", field("short_text", "a", "<script>alert(1)</script>", help="<b>h</b>")),
         title="XSS",
         slug="xss",
     )
@@ -174,15 +174,3 @@ def test_labels_and_help_are_escaped(client, home):
     assert "<script>alert(1)</script>" not in body
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in body
     assert "&lt;b&gt;h&lt;/b&gt;" in body
-
-
-def test_english_labels_on_english_pages(client, home):
-    from django.utils import translation
-
-    page = make_form_page(
-        home, step("only", field("short_text", "a", "Vorname", label_en="First name")), slug="en"
-    )
-    with translation.override("en"):
-        spec = page.form_specs()[0]
-        assert build_form_class(spec)().fields["a"].label == "First name"
-    assert build_form_class(page.form_specs()[0])().fields["a"].label == "Vorname"

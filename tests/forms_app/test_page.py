@@ -63,7 +63,7 @@ def test_definition_in_the_api(client, three_step_form):
     assert response.status_code == 200
     [item] = response.json()["items"]
     definition = item["definition"]
-    assert definition["schema"] == "forms_app.wizard/1"
+    assert definition["schema"] == "forms_app.wizard/2"
     assert [s["key"] for s in definition["steps"]] == ["person", "family", "health"]
     assert definition["steps"][1]["fields"][1]["condition"]["field"] == "has_children"
     json.dumps(definition)

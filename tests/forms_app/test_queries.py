@@ -22,13 +22,13 @@ def form(home, steps: int, per_step: int, slug: str):
         "steps": [
             {
                 "key": f"s{s}",
-                "title_de": f"S{s}",
+                "title": f"S{s}",
                 "condition": none,
                 "fields": [
                     {
                         "type": "short_text",
                         "key": f"f{s}_{f}",
-                        "label_de": "F",
+                        "label": "F",
                         "required": True,
                         "condition": none,
                     }

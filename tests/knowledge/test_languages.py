@@ -24,7 +24,7 @@ def test_translation_lives_under_en_and_the_switcher_links_both_ways(client, kno
     english_html = client.get("/en/knowledge/wuppertal/").content.decode()
     assert 'href="/en/knowledge/wuppertal/" hreflang="en"' in german_html
     assert 'href="/wissen/wuppertal/" hreflang="de"' in english_html
-    assert '<html lang="en">' in english_html and "Wuppertal (English)" in english_html
+    assert '<html lang="en" dir="ltr">' in english_html and "Wuppertal (English)" in english_html
     assert "Work" in english_html and "Arbeit" in german_html
     assert english.specific.themes.count() == 1
 

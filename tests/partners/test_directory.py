@@ -83,7 +83,7 @@ def test_english_directory_shows_english_texts(client, directory_page, published
     english = client.get("/en/partner/").content.decode()
     assert "Jobcoaching" in german and "Alle Angebote" in german
     assert "Job coaching" in english and "All services" in english
-    assert '<html lang="en">' in english
+    assert '<html lang="en" dir="ltr">' in english
 
 
 def test_detail_shows_contact_data_in_both_languages(client, directory_page, published_partner):

@@ -15,7 +15,7 @@ def test_german_is_served_at_the_root(client, home_pages):
     response = client.get("/")
     assert response.status_code == 200
     html = response.content.decode()
-    assert '<html lang="de">' in html
+    assert '<html lang="de" dir="ltr">' in html
     assert "Zum Hauptinhalt springen" in html
     assert "Netzwerk aus Kommune und freien Trägern" in html
 
@@ -24,7 +24,7 @@ def test_english_is_served_under_en(client, home_pages):
     response = client.get("/en/")
     assert response.status_code == 200
     html = response.content.decode()
-    assert '<html lang="en">' in html
+    assert '<html lang="en" dir="ltr">' in html
     assert "Skip to main content" in html
     assert "getting refugees into work" in html
 
