@@ -184,6 +184,9 @@ class CaseNumberCounter(models.Model):
             models.UniqueConstraint(fields=["prefix", "year"], name="casework_counter_unique")
         ]
 
+    def __str__(self) -> str:
+        return f"{self.prefix}-{self.year}: {self.last}"
+
 
 class Case(models.Model):
     """A participant of the programme and the state of their way into work."""

@@ -55,6 +55,9 @@ class ExchangeProgress(models.Model):
             models.UniqueConstraint(fields=["exchange", "task"], name="casework_progress_once")
         ]
 
+    def __str__(self) -> str:
+        return f"{self.task}: {self.get_progress_display()}"
+
 
 class ConferenceOutcome(models.TextChoices):
     UPDATE_PLAN = "update_plan", _("Update the support plan")

@@ -5,8 +5,7 @@ from datetime import date
 import factory
 
 from casework.models import Case, CaseManagerProfile
-from partners.models import City
-from partners.models import PartnerMembership
+from partners.models import City, PartnerMembership
 from tests.factories import UserFactory
 from tests.partners.factories import PartnerFactory
 
