@@ -46,6 +46,31 @@ def managed_city_of(user):
     return user._casework_city_id
 
 
+def _manager_rule(user) -> Q:
+    rule = Q(pk__in=[])
+    if is_case_manager(user):
+        rule |= Q(case_manager=user)
+        city_id = managed_city_of(user)
+        if city_id is not None:
+            rule |= Q(city_id=city_id)
+    return rule
+
+
+def _partner_rule(user) -> Q:
+    from .transfers import Transfer, TransferState
+
+    partner_id = partner_of(user)
+    if partner_id is None:
+        return Q(pk__in=[])
+    return Q(
+        Exists(
+            Transfer.objects.filter(
+                case=OuterRef("pk"), partner_id=partner_id, state=TransferState.ACCEPTED
+            )
+        )
+    )
+
+
 class CaseQuerySet(models.QuerySet):
     def visible_to(self, user) -> "CaseQuerySet":
         """The one rule for who sees a person's case.
@@ -54,24 +79,11 @@ class CaseQuerySet(models.QuerySet):
         caseworkers: cases with an accepted transfer to their organisation. Everyone else,
         programme administrators and superusers included, sees no case at all.
         """
-        from .transfers import Transfer, TransferState
+        return self.filter(_manager_rule(user) | _partner_rule(user))
 
-        rule = Q(pk__in=[])
-        if is_case_manager(user):
-            rule |= Q(case_manager=user)
-            city_id = managed_city_of(user)
-            if city_id is not None:
-                rule |= Q(city_id=city_id)
-        partner_id = partner_of(user)
-        if partner_id is not None:
-            rule |= Q(
-                Exists(
-                    Transfer.objects.filter(
-                        case=OuterRef("pk"), partner_id=partner_id, state=TransferState.ACCEPTED
-                    )
-                )
-            )
-        return self.filter(rule)
+    def managed_by(self, user) -> "CaseQuerySet":
+        """The cases the user sees as a case manager (the health data's audience)."""
+        return self.filter(_manager_rule(user))
 
     def open(self) -> "CaseQuerySet":
         return self.filter(status=CaseStatus.OPEN)
@@ -117,6 +129,15 @@ class CaseQuerySet(models.QuerySet):
                 | Q(last_name__icontains=word)
             )
         return queryset
+
+
+class CaseScopedQuerySet(models.QuerySet):
+    """For a case's records: visible exactly when their case is (``case_path`` leads there)."""
+
+    case_path = "case"
+
+    def visible_to(self, user):
+        return self.filter(**{f"{self.case_path}__in": Case.objects.visible_to(user)})
 
 
 class Gender(models.TextChoices):
@@ -256,6 +277,12 @@ class Employability(models.TextChoices):
     NOT_EMPLOYABLE = "not_employable", _("not employable at present")
 
 
+class EmployabilityCheckQuerySet(models.QuerySet):
+    def visible_to(self, user) -> "EmployabilityCheckQuerySet":
+        """Health data: the case managers of the case only, never partners."""
+        return self.filter(case__in=Case.objects.managed_by(user))
+
+
 class EmployabilityCheck(models.Model):
     """The check of employability where health problems are reported.
 
@@ -275,6 +302,8 @@ class EmployabilityCheck(models.Model):
         help_text=_("A short summary without diagnoses that partners may see."),
     )
     share_summary = models.BooleanField(_("share the summary with the partner"), default=False)
+
+    objects = EmployabilityCheckQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("employability check")

@@ -5,6 +5,20 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from .cases import CaseScopedQuerySet
+
+
+class ExchangeQuerySet(CaseScopedQuerySet):
+    case_path = "transfer__case"
+
+    def not_held(self) -> "ExchangeQuerySet":
+        return self.filter(held_on__isnull=True)
+
+
+class ConferenceQuerySet(CaseScopedQuerySet):
+    def not_held(self) -> "ConferenceQuerySet":
+        return self.filter(held_on__isnull=True)
+
 
 class Exchange(models.Model):
     """A meeting of the partner's caseworker and the case manager: planned, then held."""
@@ -21,6 +35,8 @@ class Exchange(models.Model):
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
+
+    objects = ExchangeQuerySet.as_manager()
 
     class Meta:
         ordering = ["planned_for", "pk"]
@@ -82,6 +98,8 @@ class CaseConference(models.Model):
     )
     notes = models.TextField(_("current state and next steps"), blank=True)
 
+    objects = ConferenceQuerySet.as_manager()
+
     class Meta:
         ordering = ["due_on", "pk"]
         verbose_name = _("case conference")
@@ -120,6 +138,8 @@ class Training(models.Model):
         _("status"), max_length=20, choices=TrainingStatus.choices, default=TrainingStatus.PLANNED
     )
 
+    objects = CaseScopedQuerySet.as_manager()
+
     class Meta:
         ordering = ["starts_on", "pk"]
         verbose_name = _("training")
@@ -148,6 +168,8 @@ class Placement(models.Model):
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
+
+    objects = CaseScopedQuerySet.as_manager()
 
     class Meta:
         ordering = ["starts_on", "pk"]

@@ -4,6 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from .cases import CaseScopedQuerySet
+
 
 class StepStatus(models.TextChoices):
     OPEN = "open", _("open")
@@ -32,6 +34,8 @@ class SupportPlan(models.Model):
         verbose_name=_("written by"),
     )
     created_at = models.DateTimeField(_("written at"), auto_now_add=True)
+
+    objects = CaseScopedQuerySet.as_manager()
 
     class Meta:
         ordering = ["case", "-version"]
