@@ -1,0 +1,37 @@
+"""What each role may do with casework's models (synced after migrate by ``website.roles``).
+
+These permissions say which screens a role opens; which cases it sees there is decided by
+``Case.objects.visible_to``, never by a permission.
+"""
+
+from website.roles import CASE_MANAGERS, PARTNER_CASEWORKERS
+
+_RECORDS = ("supportplan", "transfer", "exchange", "caseconference", "training", "placement")
+
+MODEL_PERMISSIONS = {
+    CASE_MANAGERS: [
+        "casework.add_case",
+        "casework.change_case",
+        "casework.view_case",
+        "casework.add_employabilitycheck",
+        "casework.change_employabilitycheck",
+        "casework.view_employabilitycheck",
+        *[
+            f"casework.{action}_{model}"
+            for model in _RECORDS
+            for action in ("add", "change", "view")
+        ],
+    ],
+    PARTNER_CASEWORKERS: [
+        "casework.view_case",
+        "casework.view_supportplan",
+        "casework.view_transfer",
+        "casework.change_transfer",
+        "casework.change_exchange",
+        "casework.view_exchange",
+        "casework.add_training",
+        "casework.view_training",
+        "casework.add_placement",
+        "casework.view_placement",
+    ],
+}
