@@ -5,6 +5,7 @@ history views Wagtail would add for any model are left out on purpose: a person'
 changed only through the screens below, each of which goes through ``visible_to``.
 """
 
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import OuterRef, Subquery
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
@@ -46,7 +47,7 @@ class MyCasesView(IndexView):
     @property
     def columns(self):
         columns = [
-            self._get_title_column("number", label=_("case number"), sort_key="number"),
+            self._get_title_column("number"),
             StatusTagColumn(
                 "get_status_display",
                 label=_("status"),
@@ -71,7 +72,13 @@ class MyCasesView(IndexView):
 
 
 class CaseCreateView(CreateView):
-    """Open a case: the number is given by ``services.open_case``."""
+    """Open a case: the number is given by ``services.open_case``; case managers only (a
+    superuser holds the permission but is no case manager and would not see the case)."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if not is_case_manager(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
 
     def get_initial(self):
         return {"city": managed_city_of(self.request.user), "date_of_entry": timezone.localdate()}
@@ -100,8 +107,6 @@ class CaseEditView(EditView):
     def get_object(self, queryset=None):
         case_ = get_object_or_404(Case.objects.visible_to(self.request.user), pk=self.kwargs["pk"])
         if not access.manages(self.request.user, case_):
-            from django.core.exceptions import PermissionDenied
-
             raise PermissionDenied
         return case_
 
@@ -121,8 +126,6 @@ class CaseEditView(EditView):
         return instance
 
     def form_valid(self, form):
-        from django.core.exceptions import ValidationError
-
         self.form = form
         try:
             return super().form_valid(form)
@@ -136,6 +139,22 @@ class CaseEditView(EditView):
 
     def get_success_url(self):
         return reverse("casework:case", args=[self.object.pk])
+
+    # Left out of this viewset on purpose (see the module docstring).
+    def get_copy_url(self):
+        return None
+
+    def get_delete_url(self):
+        return None
+
+    def get_history_url(self):
+        return None
+
+    def get_inspect_url(self):
+        return None
+
+    def get_usage_url(self):
+        return None
 
 
 class CaseViewSet(ModelViewSet):
