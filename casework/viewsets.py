@@ -10,9 +10,10 @@ from django.db.models import OuterRef, Subquery
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn
+from wagtail.admin.ui.tables import Column, StatusTagColumn
 from wagtail.admin.views.generic import CreateView, EditView, IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 
@@ -23,6 +24,14 @@ from .models import Case, Transfer
 from .models.cases import is_case_manager, managed_city_of
 from .models.transfers import OPEN_STATES
 from .views import actions, case, printing
+
+
+class DayColumn(Column):
+    """A date as a date (Wagtail's ``DateColumn`` shows "9 hours ago", wrong for due dates)."""
+
+    def get_value(self, instance):
+        value = super().get_value(instance)
+        return date_format(value, "SHORT_DATE_FORMAT") if value else "–"
 
 
 class MyCasesView(IndexView):
@@ -56,8 +65,8 @@ class MyCasesView(IndexView):
             ),
             Column("city", label=_("city")),
             Column("partner_name", label=_("partner organisation")),
-            DateColumn("next_due", label=_("next due"), sort_key="next_due"),
-            DateColumn("date_of_entry", label=_("date of entry"), sort_key="date_of_entry"),
+            DayColumn("next_due", label=_("next due"), sort_key="next_due"),
+            DayColumn("date_of_entry", label=_("date of entry"), sort_key="date_of_entry"),
         ]
         if is_case_manager(self.request.user):
             # Partners' lists show the pseudonymous number only.

@@ -3,6 +3,7 @@
 from datetime import date, timedelta
 
 from django.core.exceptions import ValidationError
+from django.utils import translation
 
 import pytest
 
@@ -11,6 +12,14 @@ from casework.models import Case, Exchange, TransferState
 from partners.models import City
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """The messages are asserted in English (the German ones are tested on the screens)."""
+    with translation.override("en"):
+        yield
+
 
 GOALS = [
     {

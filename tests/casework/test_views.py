@@ -115,7 +115,7 @@ def test_a_stale_plan_editor_is_told_and_keeps_their_input(client, case, wuppert
         },
     )
     assert response.status_code == 200
-    assert "Someone else saved version 1" in response.content.decode()
+    assert "Jemand anderes hat Fassung 1" in response.content.decode()
     assert "Meine Änderung" in response.content.decode()
     assert case.plans.count() == 1
 
@@ -132,7 +132,7 @@ def test_a_transfer_without_consent_is_refused_on_the_form(client, case, wuppert
         },
     )
     assert response.status_code == 200
-    assert "consent" in response.content.decode()
+    assert "Einwilligung der Person" in response.content.decode()
     assert not Transfer.objects.exists()
 
 
@@ -166,3 +166,14 @@ def test_case_page_and_print_are_audited_with_the_address(client, case, wupperta
     assert all(e.user == wuppertal_manager and e.label == case.number for e in entries)
     german = client.get(reverse("casework:print_plan", args=[case.pk]) + "?lang=de")
     assert "Förderplan" in german.content.decode()
+
+
+def test_screens_speak_german_and_english(client, case, wuppertal_manager):
+    client.force_login(wuppertal_manager)
+    url = reverse("casework:case", args=[case.pk])
+    german = client.get(url, HTTP_ACCEPT_LANGUAGE="de").content.decode()
+    assert "Förderplan schreiben" in german and "Verlauf" in german
+    index = client.get(reverse("casework:index"), HTTP_ACCEPT_LANGUAGE="de").content.decode()
+    assert "Meine Fälle" in index and "nächste Fälligkeit" in index
+    printed = client.get(reverse("casework:print_plan", args=[case.pk]) + "?lang=en")
+    assert "Support plan" in printed.content.decode()
