@@ -1,6 +1,6 @@
 """The staff screens through Django's test client: the whole process, and bad input."""
 
-from datetime import date
+from datetime import date, timedelta
 
 from django.urls import reverse
 from django.utils import timezone
@@ -177,3 +177,23 @@ def test_screens_speak_german_and_english(client, case, wuppertal_manager):
     assert "Meine Fälle" in index and "nächste Fälligkeit" in index
     printed = client.get(reverse("casework:print_plan", args=[case.pk]) + "?lang=en")
     assert "Support plan" in printed.content.decode()
+
+
+def test_the_admin_home_lists_overdue_exchanges_for_the_case_manager(
+    client, case, wuppertal_manager, diakonie
+):
+    long_ago = timezone.localdate() - timedelta(weeks=8)
+    transfer = services.create_transfer(
+        case,
+        partner=diakonie,
+        user=wuppertal_manager,
+        today=long_ago,
+        starts_on=long_ago,
+        consent_to_share=True,
+    )
+    services.accept_transfer(transfer, user=wuppertal_manager, today=long_ago)
+    client.force_login(wuppertal_manager)
+    home = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "Diese Woche fällig oder überfällig" in home
+    assert case.number in home and "überfällig</span>" in home
+    assert "Übermittlungen, die auf Ihre Antwort warten" not in home
