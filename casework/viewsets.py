@@ -6,7 +6,7 @@ changed only through the screens below, each of which goes through ``visible_to`
 """
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import OuterRef, Subquery
+from django.db.models import F, OuterRef, Subquery
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils import timezone
@@ -72,6 +72,14 @@ class MyCasesView(IndexView):
             # Partners' lists show the pseudonymous number only.
             columns.insert(1, Column("full_name", label=_("name"), sort_key="last_name"))
         return columns
+
+    def order_queryset(self, queryset):
+        """Cases with nothing due sort after every due date, whichever the direction."""
+        if self.ordering in ("next_due", "-next_due"):
+            field = F("next_due")
+            direction = field.desc if self.ordering.startswith("-") else field.asc
+            return queryset.order_by(direction(nulls_last=True), "number")
+        return super().order_queryset(queryset)
 
     def get_edit_url(self, instance):
         return reverse("casework:case", args=[instance.pk])
