@@ -4,11 +4,15 @@ These permissions say which screens a role opens; which cases it sees there is d
 ``Case.objects.visible_to``, never by a permission.
 """
 
-from website.roles import CASE_MANAGERS, PARTNER_CASEWORKERS
+from website.roles import CASE_MANAGERS, PARTNER_CASEWORKERS, PROGRAMME_ADMINISTRATORS
 
 _RECORDS = ("supportplan", "transfer", "exchange", "caseconference", "training", "placement")
 
 MODEL_PERMISSIONS = {
+    # Administrators configure who works for which city; they see no case.
+    PROGRAMME_ADMINISTRATORS: [
+        f"casework.{action}_casemanagerprofile" for action in ("add", "change", "delete", "view")
+    ],
     CASE_MANAGERS: [
         "casework.add_case",
         "casework.change_case",

@@ -20,7 +20,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from . import access, audit, services
 from .filters import CaseFilterSet
 from .forms import CaseForm
-from .models import Case, Transfer
+from .models import Case, CaseManagerProfile, Transfer
 from .models.cases import is_case_manager, managed_city_of
 from .models.transfers import OPEN_STATES
 from .views import actions, case, printing
@@ -172,6 +172,23 @@ class CaseEditView(EditView):
 
     def get_usage_url(self):
         return None
+
+
+class CaseManagerCityViewSet(ModelViewSet):
+    """Administrators say which city a case manager works for (what they see follows)."""
+
+    model = CaseManagerProfile
+    name = "casework_manager_cities"
+    url_prefix = "case-manager-cities"
+    icon = "site"
+    menu_label = _("Case managers' cities")
+    add_to_settings_menu = True
+    form_fields = ["user", "city"]
+    list_display = ["user", "city"]
+    list_filter = ["city"]
+    search_fields = ["user__username", "user__first_name", "user__last_name"]
+    search_backend_name = None
+    copy_view_enabled = False
 
 
 class CaseViewSet(ModelViewSet):

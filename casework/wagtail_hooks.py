@@ -7,12 +7,17 @@ from wagtail.admin.menu import MenuItem
 from . import audit
 from .models.cases import is_case_manager
 from .panels import panels_for
-from .viewsets import CaseViewSet
+from .viewsets import CaseManagerCityViewSet, CaseViewSet
 
 
 @hooks.register("register_admin_viewset")
 def register_case_viewset():
     return CaseViewSet()
+
+
+@hooks.register("register_admin_viewset")
+def register_case_manager_city_viewset():
+    return CaseManagerCityViewSet()
 
 
 @hooks.register("register_log_actions")

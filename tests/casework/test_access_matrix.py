@@ -1,7 +1,8 @@
 """Every casework URL × every kind of user: the answer each must get.
 
-The URLs are discovered from the resolver (namespace ``casework``), so a new casework URL
-without a row in ``EXPECTED`` fails ``test_every_casework_url_has_an_expected_answer``.
+The URLs are discovered from the resolver (every namespace starting with ``casework``), so a
+new casework URL without a row in ``EXPECTED`` fails
+``test_every_casework_url_has_an_expected_answer``.
 """
 
 from django.urls import get_resolver, reverse
@@ -31,7 +32,8 @@ USERS = [
 DENIED = "denied"
 MANAGER_ONLY = (200, 404, DENIED, 404, 404, 404, 404)
 RECORDING = (200, 404, 200, 404, 404, 404, 404)
-EXPECTED = {
+CONFIGURATION = (DENIED, DENIED, DENIED, DENIED, 200, DENIED, 200)
+CASES = {
     "index": (200, 200, 200, 200, DENIED, DENIED, 200),
     "index_results": (200, 200, 200, 200, DENIED, DENIED, 200),
     "add": (200, 200, DENIED, DENIED, DENIED, DENIED, DENIED),
@@ -51,6 +53,11 @@ EXPECTED = {
     "close": MANAGER_ONLY,
     "reopen": MANAGER_ONLY,
 }
+CITIES = ("index", "index_results", "add", "edit", "delete", "history", "history_results", "usage")
+EXPECTED = {
+    **{f"casework:{name}": answers for name, answers in CASES.items()},
+    **{f"casework_manager_cities:{name}": CONFIGURATION for name in CITIES},
+}
 
 
 def answer(response):
@@ -66,10 +73,9 @@ def answer(response):
 def casework_url_names(resolver=None, namespace=""):
     for pattern in (resolver or get_resolver()).url_patterns:
         if isinstance(pattern, URLResolver):
-            inner = pattern.namespace or ""
-            yield from casework_url_names(pattern, inner if inner == "casework" else namespace)
-        elif namespace == "casework" and pattern.name:
-            yield pattern.name
+            yield from casework_url_names(pattern, pattern.namespace or namespace)
+        elif namespace.startswith("casework") and pattern.name:
+            yield f"{namespace}:{pattern.name}"
 
 
 def test_every_casework_url_has_an_expected_answer():
@@ -101,21 +107,24 @@ def world(case, wuppertal_manager, diakonie, gesa, today):
         "superuser": UserFactory(is_superuser=True, is_staff=True),
     }
     args = {
-        "index": [],
-        "index_results": [],
-        "add": [],
-        "answer": [waiting.pk],
-        "exchange": [case.pk, transfer.exchanges.first().pk],
-        "conference": [case.pk, transfer.conference.pk],
-        "print_transfer": [case.pk, transfer.pk],
+        "casework:answer": [waiting.pk],
+        "casework:exchange": [case.pk, transfer.exchanges.first().pk],
+        "casework:conference": [case.pk, transfer.conference.pk],
+        "casework:print_transfer": [case.pk, transfer.pk],
     }
+    profile = wuppertal_manager.case_manager_profile.pk
+    for name in EXPECTED:
+        if name.endswith((":index", ":index_results", ":add")):
+            args[name] = []
+        elif name.startswith("casework_manager_cities:"):
+            args[name] = [profile]
     return users, {name: args.get(name, [case.pk]) for name in EXPECTED}
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_access_matrix(client, world, name):
     users, args = world
-    url = reverse(f"casework:{name}", args=args[name])
+    url = reverse(name, args=args[name])
     answers = {}
     for user_key in USERS:
         client.logout()
