@@ -1,0 +1,68 @@
+"""The audit trail of a person's data, kept in Wagtail's own log (``ModelLogEntry``).
+
+Every view, change, print and export of a case is logged against the case with who (the log
+entry's user), what (the action), when (its timestamp) and from which address (``data["ip"]``).
+The address comes from the request the view is handling (``request_context``), so the domain
+services log without knowing about requests. Entries are labelled with the pseudonymous case
+number, never the name, because Wagtail's site history report lists labels.
+"""
+
+from contextlib import contextmanager
+from contextvars import ContextVar
+
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.log_actions import log
+
+_client_ip: ContextVar[str | None] = ContextVar("casework_client_ip", default=None)
+
+ACTIONS = {
+    "casework.case.view": (_("View case"), _("Viewed the case")),
+    "casework.case.create": (_("Open case"), _("Opened the case")),
+    "casework.case.edit": (_("Edit case"), _("Changed the person's details")),
+    "casework.case.close": (_("Close case"), _("Closed the case")),
+    "casework.case.reopen": (_("Reopen case"), _("Reopened the case")),
+    "casework.case.print": (_("Print"), _("Printed a document of the case")),
+    "casework.employability.view": (
+        _("View employability check"),
+        _("Viewed the employability check"),
+    ),
+    "casework.employability.edit": (
+        _("Record employability check"),
+        _("Recorded the employability check"),
+    ),
+    "casework.plan.save": (_("Save support plan"), _("Saved a new version of the support plan")),
+    "casework.transfer.create": (_("Transfer"), _("Transferred the case to a partner")),
+    "casework.transfer.accept": (_("Accept transfer"), _("The partner accepted the transfer")),
+    "casework.transfer.decline": (_("Decline transfer"), _("The partner declined the transfer")),
+    "casework.exchange.record": (_("Record exchange"), _("Recorded an exchange")),
+    "casework.conference.record": (_("Record case conference"), _("Recorded the case conference")),
+    "casework.training.record": (_("Record training"), _("Recorded a training")),
+    "casework.placement.record": (_("Record placement"), _("Recorded a placement")),
+}
+
+
+def client_ip(request) -> str | None:
+    """The address the request came from (``REMOTE_ADDR``; a proxy must set it correctly)."""
+    return request.META.get("REMOTE_ADDR")
+
+
+@contextmanager
+def request_context(request):
+    """Within this block, audit entries record the request's client address."""
+    token = _client_ip.set(client_ip(request))
+    try:
+        yield
+    finally:
+        _client_ip.reset(token)
+
+
+def log_case(case, action: str, user, **data):
+    """Write one audit entry for ``case``; ``data`` says what in particular (ids, not names)."""
+    data["ip"] = _client_ip.get()
+    return log(case, action, user=user, data=data, title=case.number)
+
+
+def register(actions) -> None:
+    for action, (label, message) in ACTIONS.items():
+        actions.register_action(action, label, message)
