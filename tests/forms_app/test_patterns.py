@@ -27,7 +27,7 @@ def pattern_definition(pattern: str) -> str:
 def short_text_value(pattern: str):
     block = ShortTextBlock()
     return block, block.to_python(
-        {"key": "plz", "label_de": "PLZ", "pattern": pattern, "condition": {}}
+        {"key": "plz", "label": "PLZ", "pattern": pattern, "condition": {}}
     )
 
 
