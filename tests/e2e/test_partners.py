@@ -60,7 +60,7 @@ def test_administrator_imports_csv_and_visitors_filter_by_service(
     assert "2 angelegt" in browser_page.page.content()
     assert PartnerOrganisation.objects.public().count() == 2
     browser_page.screenshot_to("partners-admin-listing")
-    partner = PartnerOrganisation.objects.get(slug="coaching-nord")
+    partner = PartnerOrganisation.objects.get(locale__language_code="de", slug="coaching-nord")
     browser_page.visit(f"/admin/snippets/partners/partnerorganisation/edit/{partner.pk}/")
     browser_page.page.wait_for_load_state("networkidle")
     browser_page.page.get_by_role("tab", name="Kontakt").click()

@@ -13,10 +13,9 @@ DETAIL_FIELDS = {
     "short_name",
     "slug",
     "kind",
-    "description_de",
-    "description_en",
-    "network_role_de",
-    "network_role_en",
+    "locale",
+    "description",
+    "network_role",
     "services",
     "target_groups",
     "languages",
@@ -41,9 +40,7 @@ def test_detail_has_exactly_the_public_fields(client, published_partner):
     data = client.get(f"/api/v2/partners/{partner.pk}/").json()
     assert set(data) == DETAIL_FIELDS
     assert set(data["meta"]) == {"type", "detail_url"}
-    assert data["services"] == [
-        {"slug": "job-coaching", "name_de": "Jobcoaching", "name_en": "Job coaching"}
-    ]
+    assert data["services"] == [{"slug": "job-coaching", "name": "Jobcoaching"}]
     assert data["contact_persons"] == [
         {"name": "Öffentlich", "role": "Coach", "email": "o@example.org", "phone": ""}
     ]

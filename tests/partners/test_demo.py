@@ -28,7 +28,8 @@ def test_demo_loads_partners_directory_and_membership_once(client):
     load_demo()
     assert (PartnerOrganisation.objects.count(), Revision.objects.count()) == counts
 
-    roles = dict(PartnerOrganisation.objects.values_list("slug", "network_role_en"))
+    english = PartnerOrganisation.objects.filter(locale__language_code="en")
+    roles = dict(english.values_list("slug", "network_role"))
     assert roles["stadt-wuppertal-zuwanderung-integration"] == "Central case management"
     assert roles["diakonie-wuppertal-migrationsdienste"] == "Job coaching"
     assert roles["gesa-ggmbh"].startswith("Qualification, internships")
