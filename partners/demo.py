@@ -245,6 +245,7 @@ def load_partner(spec: dict) -> PartnerOrganisation:
     ]
     partner.save()
     partner.save_revision().publish()
+    partner.refresh_from_db()  # publishing saved a copy; translations copy the live state
     return partner
 
 
@@ -287,6 +288,7 @@ def load_directory_pages() -> PartnerDirectoryPage:
             setattr(directory, key, value)
         directory.draft_title = directory.title
         directory.save_revision().publish()
+        directory.refresh_from_db()
     for code in TRANSLATED_LANGUAGES:
         locale = Locale.objects.get(language_code=code)
         texts = DIRECTORY_TEXTS[code]

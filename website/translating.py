@@ -4,11 +4,15 @@ The demo loader and the tests use this to make translations the way the admin do
 ``TranslationSource`` of the source object, a ``Translation`` to the target locale, one
 ``StringTranslation`` per source string, then ``save_target``. Strings without a given
 translation fall back to the source text (wagtail-localize's own fallback).
+
+wagtail-localize publishes a page's or draftable snippet's translation in
+``transaction.on_commit``; a loader running in one transaction (and every test) would find it
+unpublished, so the draft it saves is published here at once instead.
 """
 
 from django.db.models import Model
 
-from wagtail.models import Locale
+from wagtail.models import DraftStateMixin, Locale
 
 from wagtail_localize.models import (
     StringSegment,
@@ -41,5 +45,10 @@ def translate(instance: Model, locale: Locale, texts: dict[str, str], user=None)
                     "last_translated_by": user,
                 },
             )
-    translation.save_target(user=user, publish=True)
-    return instance.get_translation(locale)
+    draftable = isinstance(instance, DraftStateMixin)
+    translation.save_target(user=user, publish=not draftable)
+    target = instance.get_translation(locale)
+    if draftable:
+        target.get_latest_revision().publish(user=user)
+        target.refresh_from_db()
+    return target

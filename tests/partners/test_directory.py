@@ -87,7 +87,7 @@ def test_english_directory_shows_english_texts(client, directory_page, published
     english = client.get("/en/partner/").content.decode()
     assert "Jobcoaching" in german and "Alle Angebote" in german
     assert "Job coaching" in english and "All services" in english
-    assert '<html lang="en">' in english
+    assert '<html lang="en" dir="ltr">' in english
 
 
 def test_detail_shows_contact_data_in_both_languages(client, directory_page, published_partner):
@@ -101,10 +101,10 @@ def test_detail_shows_contact_data_in_both_languages(client, directory_page, pub
         website="https://www.example.org/gesa",
         description="Qualifizierung",
     )
-    translate_partner(partner, "en", description="Qualification")
     partner.contact_persons.create(name="Tom Praxisnah", role="Coach", email="tom@example.org")
     partner.contact_persons.create(name="Intern Verborgen", show_publicly=False)
     partner.save()
+    translate_partner(partner, "en", description="Qualification")
     german = client.get("/partner/gesa/").content.decode()
     assert "<address" in german and "Werkstattstraße 3" in german and "42117 Wuppertal" in german
     assert "0202 555-0300" in german and "Tom Praxisnah" in german
