@@ -169,9 +169,13 @@ def test_query_count_does_not_grow_with_partners(client, directory_page, publish
 def test_language_switch_on_a_partner_page_lands_on_the_same_partner(
     client, directory_page, published_partner
 ):
-    published_partner(slug="gesa", name="Gesa gGmbH")
+    gesa = published_partner(slug="gesa", name="Gesa gGmbH")
+    published_partner(slug="nur-deutsch")
+    assert 'hreflang="en"' not in client.get("/partner/gesa/").content.decode()
+    translate_partner(gesa, "en", network_role="Job coaching")
     german = client.get("/partner/gesa/").content.decode()
     assert 'href="/en/partner/gesa/" hreflang="en"' in german
+    assert 'hreflang="en"' not in client.get("/partner/nur-deutsch/").content.decode()
     english = client.get("/en/partner/gesa/").content.decode()
     assert 'href="/partner/gesa/" hreflang="de"' in english
     filtered = client.get("/partner/?q=Gesa").content.decode()
