@@ -68,7 +68,15 @@ def partners_forward(apps, default, english):
             values[field] = getattr(partner, column) or getattr(partner, field)
         translation = Partner.objects.create(locale=english, **values)
         for name in PARTNER_LISTS:
-            getattr(translation, name).set(getattr(partner, name).all())
+            # Through the link table: historical models don't save parental relations.
+            through = Partner._meta.get_field(name).remote_field.through
+            source_column = f"{Partner._meta.model_name}_id"
+            through.objects.bulk_create(
+                through(**{**link, source_column: translation.pk})
+                for link in through.objects.filter(**{source_column: partner.pk}).values(
+                    *(f.attname for f in through._meta.concrete_fields if f.attname != "id")
+                )
+            )
         for person in ContactPerson.objects.filter(partner=partner):
             person.pk = None
             person.partner = translation
