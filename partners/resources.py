@@ -5,8 +5,8 @@ Lists (services, target groups, languages, cities) are written as names or slugs
 
 A spreadsheet holds the source language's partners (their structure and texts); translations
 are made with wagtail-localize (its editor, or PO files for translators) and follow the source.
-A cell that export escaped against formula injection (a leading ``'`` before ``= + - @``) imports as the
-text without the quote, so an export re-imports unchanged.
+A cell that export escaped against formula injection (a leading ``'`` before ``= + - @``)
+imports as the text without the quote, so an export re-imports unchanged.
 """
 
 from django.core.exceptions import ValidationError
