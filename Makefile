@@ -51,7 +51,7 @@ test: install-dev
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 test-postgres: install-dev
-	bash scripts/test-postgres.sh $(PYTEST_ARGS)
+	bash scripts/with-postgres.sh $(BIN)/pytest $(PYTEST_ARGS)
 
 lint: install-dev
 	$(BIN)/ruff check .
@@ -63,8 +63,11 @@ format: install-dev
 	$(BIN)/ruff format .
 
 bench: install-dev
-	@if ls bench/bench_*.py >/dev/null 2>&1; then for b in bench/bench_*.py; do $(BIN)/python $$b || exit 1; done; \
-	else echo "No benchmarks yet."; fi
+	@command -v wrk >/dev/null || { echo "Installing Debian's wrk for the load benchmarks"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
+	@status=0; for b in bench/bench_*.py; do $(BIN)/python $$b || status=1; done; \
+	echo "Again on PostgreSQL:"; bash scripts/with-postgres.sh $(BIN)/python bench/bench_intake_load.py || status=1; \
+	exit $$status
 
 ci: lint test test-postgres
 

@@ -52,6 +52,7 @@ class RowOutcome:
     slug: str
     name: str
     errors: list[tuple[str, str]] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -230,6 +231,7 @@ def _report(result, resource: PartnerResource, parsed: ParsedFile) -> ImportRepo
                 slug=str(values.get("slug", "")),
                 name=str(values.get("name", "")),
                 errors=errors,
+                warnings=resource.row_warnings.get(number, []),
             )
         )
     return ImportReport(outcomes)

@@ -66,6 +66,18 @@ class TextWidget(widgets.CharWidget):
         return unescape_formula(str(value).strip())
 
 
+class SlugWidget(TextWidget):
+    """Slugs are compared without letter case: ``GESA-GGMBH`` is the partner ``gesa-ggmbh``."""
+
+    def clean(self, value, row=None, **kwargs) -> str:
+        return super().clean(value, row, **kwargs).lower()
+
+
+def name_key(name: str) -> str:
+    """A partner name as compared for near-duplicates: letters and digits only, case folded."""
+    return "".join(character for character in name.casefold() if character.isalnum())
+
+
 class KindWidget(widgets.Widget):
     """Accepts the stored code or the German or English label of a kind."""
 
@@ -131,7 +143,7 @@ class VocabularyListWidget(widgets.ManyToManyWidget):
 class PartnerResource(resources.ModelResource):
     """Rows keyed by ``slug``: a known slug updates that partner, an unknown one creates it."""
 
-    slug = fields.Field("slug", "slug", widget=TextWidget())
+    slug = fields.Field("slug", "slug", widget=SlugWidget())
     kind = fields.Field("kind", "kind", widget=KindWidget())
     active = fields.Field("active", "active", widget=ActiveWidget())
 
@@ -151,6 +163,8 @@ class PartnerResource(resources.ModelResource):
         self.user = user
         self.line_numbers = line_numbers or []
         self.seen_slugs: dict[str, int] = {}
+        self.row_warnings: dict[int, list[str]] = {}
+        self._known_names: dict[str, tuple[str, str]] | None = None
         for column in TEXT_COLUMNS:
             self.fields[column] = fields.Field(column, column, widget=TextWidget())
         for column, model in LIST_COLUMNS.items():
@@ -175,8 +189,11 @@ class PartnerResource(resources.ModelResource):
                     self.fields[column].clean(row)
                 except ValueError as error:
                     errors[column] = [str(error)]
-        slug = str(row.get("slug") or "").strip()
-        number = self.line_for(kwargs.get("row_number") or 0)
+        slug = self.fields["slug"].clean(row)
+        row_number = kwargs.get("row_number") or 0
+        number = self.line_for(row_number)
+        if instance.pk is None:
+            self.flag_near_duplicate(row_number, str(row.get("name") or ""), slug)
         if slug and slug in self.seen_slugs:
             errors.setdefault("slug", []).append(
                 _("The slug “%(slug)s” already appears in row %(row)s of this file.")
@@ -186,6 +203,36 @@ class PartnerResource(resources.ModelResource):
             self.seen_slugs[slug] = number
         if errors:
             raise ValidationError(errors)
+
+    def get_instance(self, instance_loader, row):
+        """The partner whose slug matches in any letter case (slugs made in the admin may not be
+        lower case, and an office's spreadsheet may write them in capitals)."""
+        if "slug" not in row:
+            return None
+        slug = self.fields["slug"].clean(row)
+        return self.get_queryset().filter(slug__iexact=slug).order_by("pk").first()
+
+    def flag_near_duplicate(self, row_number: int, name: str, slug: str) -> None:
+        """Warn in the preview when a new partner's name looks like a known partner's or an
+        earlier row's: a second entry for one organisation is easy to make and hard to spot."""
+        if self._known_names is None:
+            self._known_names = {
+                name_key(known_name): (known_name, known_slug)
+                for known_name, known_slug in PartnerOrganisation.objects.values_list(
+                    "name", "slug"
+                )
+            }
+        key = name_key(name)
+        if not key:
+            return
+        match = self._known_names.get(key)
+        if match is not None and match[1] != slug:
+            self.row_warnings.setdefault(row_number, []).append(
+                _("“%(name)s” looks like the partner “%(known)s” (slug “%(slug)s”).")
+                % {"name": name, "known": match[0], "slug": match[1]}
+            )
+        else:
+            self._known_names[key] = (name, slug)
 
     def editing_conflicts(self, instance: PartnerOrganisation) -> dict[str, list[str]]:
         """An import publishes each row, so it must not run over someone's edit in progress."""

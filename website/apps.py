@@ -8,6 +8,8 @@ class WebsiteConfig(AppConfig):
     verbose_name = _("Website")
 
     def ready(self):
+        from website.page_cache import connect_signals
         from website.roles import sync_roles_after_migrate
 
+        connect_signals()
         post_migrate.connect(sync_roles_after_migrate, dispatch_uid="website.sync_roles")

@@ -54,6 +54,8 @@ ROLE_PERMISSIONS: dict[str, dict[str, list[str]]] = {
             "wagtailredirects.change_redirect",
             "wagtailredirects.delete_redirect",
             "wagtail_localize.submit_translation",
+            "axes.view_accessattempt",
+            "axes.delete_accessattempt",
             *[
                 f"forms_app.{action}_{model}"
                 for model in ("formsubmission", "formdraft")

@@ -302,3 +302,31 @@ def test_import_respects_another_users_edit_lock(admin_client, make_user):
     assert actions(response) == [(2, "error")]
     assert any("lockerin" in message for *_where, message in response.context["report"].errors)
     assert PartnerOrganisation.objects.get(locale__language_code="de", slug="skf").name == "SkF"
+
+
+def test_a_slug_in_other_letter_case_updates_the_known_partner(admin_client):
+    PartnerFactory(slug="gesa-ggmbh", name="Gesa gGmbH")
+    response = upload(admin_client, "slug;name\nGESA-GGMBH;Gesa gGmbH (neu)\n")
+    assert actions(response) == [(2, "update")]
+    confirm(admin_client)
+    assert PartnerOrganisation.objects.filter(slug__iexact="gesa-ggmbh").count() == 1
+    assert PartnerOrganisation.objects.get(slug="gesa-ggmbh").name == "Gesa gGmbH (neu)"
+
+
+def test_the_same_slug_twice_in_other_letter_case_is_an_error(admin_client):
+    response = upload(admin_client, "slug;name\nnew-partner;Neu eins\nNEW-PARTNER;Neu zwei\n")
+    assert actions(response)[1] == (3, "error")
+    messages = [message for _line, _column, message in response.context["report"].errors]
+    assert messages == ["Das Kürzel „new-partner“ steht schon in Zeile 2 dieser Datei."]
+
+
+def test_a_new_partner_whose_name_nearly_matches_a_known_one_is_flagged(admin_client):
+    PartnerFactory(slug="gesa", name="Gesa gGmbH")
+    response = upload(admin_client, "slug;name\ngesa-2;GESA  gGmbH.\nother;Ganz anders e.V.\n")
+    report = response.context["report"]
+    assert [row.action for row in report.rows] == ["new", "new"]
+    assert "Gesa gGmbH" in " ".join(report.rows[0].warnings)
+    assert "gesa" in " ".join(report.rows[0].warnings)
+    assert report.rows[1].warnings == []
+    assert "GESA  gGmbH." in response.content.decode()
+    assert 'class="partner-import-warning"' in response.content.decode()

@@ -5,10 +5,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 PRODUCTION_ENV = {
     "DJANGO_SETTINGS_MODULE": "website.settings.production",
-    "SECRET_KEY": "x7Gq2-production-test-key-" + "k" * 40,
+    "SECRET_KEY": "x7Gq2-production-test-key-Vb9LmZr4TcWp1sHdJfK8nQeYuA3oI6",
     "ALLOWED_HOSTS": "partizipation.example.org",
     "CSRF_TRUSTED_ORIGINS": "https://partizipation.example.org",
     "DATABASE_URL": "sqlite:///:memory:",
@@ -41,6 +43,17 @@ def test_production_refuses_a_short_secret_key():
     result = run_manage("check", env={**PRODUCTION_ENV, "SECRET_KEY": "short"})
     assert result.returncode != 0
     assert "at least 50 characters" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "weak_key",
+    ["x" * 60, "ab" * 30, "django-insecure-" + "Vb9LmZr4TcWp1sHdJfK8nQeYuA3oI6xyz0123456789"],
+)
+def test_production_refuses_a_long_but_weak_secret_key(weak_key):
+    result = run_manage("check", env={**PRODUCTION_ENV, "SECRET_KEY": weak_key})
+    assert result.returncode != 0
+    assert "SECRET_KEY" in result.stderr
+    assert "distinct characters" in result.stderr
 
 
 def test_check_deploy_is_clean_under_production_settings():

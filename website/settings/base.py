@@ -5,6 +5,7 @@ environment. ``dev``, ``test`` and ``production`` add to it.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -62,6 +63,7 @@ INSTALLED_APPS = [
     "formtools",
     "import_export",
     "csp",
+    "axes",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -77,10 +79,13 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "website.sessions.AbsoluteSessionLifetimeMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "website.csp.SiteCSPMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "website.page_cache.AnonymousPageCacheMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "website.urls"
@@ -113,6 +118,17 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    # Concurrent writers (several staff finishing a wizard at once) wait for each other instead
+    # of failing with "database is locked": WAL lets readers go on beside one writer, IMMEDIATE
+    # takes the write lock when a transaction starts (so SQLite's busy timeout applies instead
+    # of an upgrade deadlock), and the timeout says how long a writer waits.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": int(os.environ.get("SQLITE_BUSY_TIMEOUT", "20")),
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+        }
+    )
     # `manage.py migrate` on a fresh clone works without `make run` first.
     Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -127,6 +143,27 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "wagtailadmin_login"
+
+# Sessions end after SESSION_IDLE_MINUTES without a request and SESSION_ABSOLUTE_HOURS after
+# login however active (website/sessions.py); logging out deletes the session on the server.
+SESSION_COOKIE_AGE = int(os.environ.get("SESSION_IDLE_MINUTES", "30")) * 60
+SESSION_SAVE_EVERY_REQUEST = True
+SESSION_ABSOLUTE_LIFETIME_SECONDS = int(os.environ.get("SESSION_ABSOLUTE_HOURS", "10")) * 3600
+
+# Brute force (django-axes): after AXES_FAILURE_LIMIT wrong passwords for one account, or from
+# one address, logins from there are refused for AXES_COOLOFF_MINUTES; a successful login
+# resets the count. Programme administrators unlock in the admin (Settings → Login lockouts).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "website/lockout.html"
+AXES_ENABLE_ADMIN = False  # the Wagtail admin lists and lifts lockouts
+AXES_VERBOSE = False
 LOGIN_REDIRECT_URL = "wagtailadmin_home"
 
 # Languages: the first (German) is the default and lives at "/", the others under "/<code>/".
@@ -176,12 +213,21 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
+# The default cache is files under VAR_DIR, so every worker process of one app server shares it
+# (the page cache's invalidation and the forms' rate limit need that); several app servers need
+# a shared one, e.g. CACHE_BACKEND=django.core.cache.backends.redis.RedisCache.
 CACHES = {
     "default": {
-        "BACKEND": os.environ.get("CACHE_BACKEND", "django.core.cache.backends.locmem.LocMemCache"),
-        "LOCATION": os.environ.get("CACHE_LOCATION", "partizipationplus"),
+        "BACKEND": os.environ.get(
+            "CACHE_BACKEND", "django.core.cache.backends.filebased.FileBasedCache"
+        ),
+        "LOCATION": os.environ.get("CACHE_LOCATION", str(VAR_DIR / "cache")),
     }
 }
+
+# Anonymous visitors' pages are served from the cache above for this long at most; any publish
+# drops them at once (website/page_cache.py). 0 switches the page cache off.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")

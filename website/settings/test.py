@@ -19,3 +19,8 @@ MEDIA_ROOT = VAR_DIR / "test-media"  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"
 STATIC_ROOT = None  # served from the apps' folders through whitenoise's finders; no collectstatic
 WHITENOISE_USE_FINDERS = True
+# Each test process its own cache: parallel workers must not share rate-limit counters.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Tests change rows with QuerySet.update() and expect the next page to show it; the page
+# cache's own tests switch it on.
+PAGE_CACHE_SECONDS = 0

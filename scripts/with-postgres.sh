@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Run the test suite against a throwaway PostgreSQL cluster in a temporary folder.
+# Run a command (by default the test suite) against a throwaway PostgreSQL cluster in a temporary
+# folder, with DATABASE_URL pointing at it: `scripts/with-postgres.sh [command ...]`.
 # The cluster runs as the `postgres` user (initdb refuses root), listens only on a Unix socket
 # inside that folder, and is stopped and removed however the tests end.
 set -euo pipefail
@@ -29,5 +30,6 @@ as_postgres "$PGBIN/pg_ctl" -D "$cluster/data" -l "$cluster/server.log" -w \
 
 socket=$(printf '%s' "$cluster" | sed 's|/|%2F|g')
 export DATABASE_URL="postgres://postgres@${socket}:${port}/postgres"
-echo "Running the suite on PostgreSQL ($("$PGBIN/postgres" --version))"
-.venv/bin/pytest "$@"
+echo "Running on PostgreSQL ($("$PGBIN/postgres" --version)): ${*:-.venv/bin/pytest}"
+if [ "$#" -eq 0 ]; then set -- .venv/bin/pytest; fi
+"$@"
