@@ -290,7 +290,7 @@ def load_directory_pages() -> PartnerDirectoryPage:
         directory.save_revision().publish()
         directory.refresh_from_db()
     for code in TRANSLATED_LANGUAGES:
-        locale = Locale.objects.get(language_code=code)
+        locale, _created = Locale.objects.get_or_create(language_code=code)
         texts = DIRECTORY_TEXTS[code]
         wanted = {"title": texts[DIRECTORY["title"]], "intro": texts[DIRECTORY["intro"]]}
         if not _translated_already(directory, locale, wanted):
