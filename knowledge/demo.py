@@ -36,7 +36,8 @@ NETWORK_PARTNER_SLUGS = [
 def _partners_by_slug(slugs: list[str]) -> dict:
     from partners.models import PartnerOrganisation
 
-    return {p.slug: p for p in PartnerOrganisation.objects.filter(slug__in=slugs)}
+    sources = PartnerOrganisation.objects.filter(slug__in=slugs, locale=Locale.get_default())
+    return {p.slug: p for p in sources}
 
 
 def _create(parent: Page, page: Page, themes: list[str] = ()) -> Page:
@@ -45,7 +46,7 @@ def _create(parent: Page, page: Page, themes: list[str] = ()) -> Page:
     if existing is not None:
         return existing.specific
     if themes:
-        page.themes = list(Theme.objects.filter(slug__in=themes))
+        page.themes = list(Theme.objects.filter(slug__in=themes, locale=Locale.get_default()))
     parent.add_child(instance=page)
     page.save_revision().publish()
     return page

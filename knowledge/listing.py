@@ -88,7 +88,8 @@ def load_cards(pks: list[int]) -> list[Page]:
     for model in ENTRY_MODELS:
         same_kind = [card for card in cards if type(card) is model]
         if same_kind:
-            prefetch_related_objects(same_kind, "themes", Prefetch("image", queryset=renditions))
+            themes = Prefetch("themes", queryset=Theme.objects.with_localized("name"))
+            prefetch_related_objects(same_kind, themes, Prefetch("image", queryset=renditions))
     return cards
 
 
@@ -102,7 +103,7 @@ def filter_choices(index: Page) -> dict[str, list]:
             cities.add(city)
             countries.add(country)
     return {
-        "themes": list(Theme.objects.all()),
+        "themes": list(Theme.objects.in_locale()),
         "cities": sorted(city for city in cities if city),
         "countries": sorted(country for country in countries if country),
     }

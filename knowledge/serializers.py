@@ -5,8 +5,7 @@ from rest_framework import serializers
 
 class ThemeSerializer(serializers.Serializer):
     slug = serializers.CharField()
-    name_de = serializers.CharField()
-    name_en = serializers.CharField()
+    name = serializers.CharField()
 
 
 class DirectoryPartnerSerializer(serializers.Serializer):
@@ -23,5 +22,4 @@ class OrganisationSerializer(serializers.Serializer):
 
 
 class NetworkPartnerSerializer(DirectoryPartnerSerializer):
-    network_role_de = serializers.CharField()
-    network_role_en = serializers.CharField()
+    network_role = serializers.CharField()

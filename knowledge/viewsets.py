@@ -12,5 +12,5 @@ class ThemeViewSet(SnippetViewSet):
     icon = "tag"
     menu_label = _("Themes")
     add_to_admin_menu = False
-    list_display = ["name_de", "name_en", "slug", "sort_order"]
+    list_display = ["name", "slug", "sort_order"]
     ordering = ["sort_order"]

@@ -1,13 +1,16 @@
 """Demo content of the partner directory: the four Wuppertal network partners from the source
-talk, a few invented partners in Solingen and Remscheid, and the directory page in both
-languages. Addresses, phones, e-mails and contact persons are synthetic (example.org, 555)."""
+talk, a few invented partners in Solingen and Remscheid, and the directory page, translated
+into English and Arabic through wagtail-localize (texts in ``demo_translations``).
+Addresses, phones, e-mails and contact persons are synthetic (example.org, 555)."""
 
 from django.contrib.auth import get_user_model
 
 from wagtail.models import Locale
 
 from website.models import HomePage
+from website.translating import translate
 
+from .demo_translations import DIRECTORY_TEXTS, PARTNER_TEXTS, VOCABULARY_TEXTS
 from .models import (
     City,
     ContactPerson,
@@ -27,17 +30,11 @@ PARTNERS = [
         "name": "Stadt Wuppertal – Ressort Zuwanderung und Integration",
         "short_name": "Zuwanderung und Integration",
         "kind": "municipal_office",
-        "network_role_de": "Zentrales Fallmanagement",
-        "network_role_en": "Central case management",
-        "description_de": (
+        "network_role": "Zentrales Fallmanagement",
+        "description": (
             "Das Ressort bündelt das kommunale Integrationszentrum, die Flüchtlingshilfe und die "
             "Ausländerbehörde. Es lädt Teilnehmende ein, klärt ihren Hintergrund, schreibt mit "
             "ihnen den Förderplan und übermittelt sie an die Netzwerkpartner."
-        ),
-        "description_en": (
-            "The department brings together the municipal integration centre, refugee aid and "
-            "the foreigners' office. It invites participants, assesses their background, writes "
-            "the support plan with them and transfers them to the network partners."
         ),
         "services": ["case-management", "language-course-advice", PLACEMENT],
         "target_groups": ["asylum-seekers", "tolerated-stay", "humanitarian-residence"],
@@ -56,15 +53,10 @@ PARTNERS = [
         "name": "Diakonie Wuppertal – Migrationsdienste",
         "short_name": "Diakonie",
         "kind": "non_profit",
-        "network_role_de": "Jobcoaching",
-        "network_role_en": "Job coaching",
-        "description_de": (
+        "network_role": "Jobcoaching",
+        "description": (
             "Jobcoaches begleiten Teilnehmende sechs Monate lang: Bewerbungsmappe, Stellensuche "
             "im Internet, Vorbereitung auf Vorstellungsgespräche."
-        ),
-        "description_en": (
-            "Job coaches accompany participants for six months: an application folder, searching "
-            "for jobs online, preparing for interviews."
         ),
         "services": ["job-coaching", PLACEMENT],
         "target_groups": ["asylum-seekers", "tolerated-stay", "humanitarian-residence"],
@@ -83,21 +75,13 @@ PARTNERS = [
         "name": "Gesa gGmbH",
         "short_name": "Gesa",
         "kind": "training_provider",
-        "network_role_de": (
+        "network_role": (
             "Qualifizierung, Praktika und niedrigschwellige Trainings für Menschen mit besonderen "
             "persönlichen Hemmnissen"
         ),
-        "network_role_en": (
-            "Qualification, internships and low-threshold training for people with special "
-            "personal obstacles"
-        ),
-        "description_de": (
+        "description": (
             "Die gemeinnützige Beschäftigungs- und Qualifizierungsgesellschaft bietet "
             "Qualifizierungen, vermittelt Praktika und trainiert Tagesstruktur und Arbeitsalltag."
-        ),
-        "description_en": (
-            "The non-profit vocational training company offers qualifications, finds internships "
-            "and trains a daily rhythm and everyday working life."
         ),
         "services": [
             "qualification",
@@ -122,15 +106,10 @@ PARTNERS = [
         "name": "Sozialdienst katholischer Frauen (SkF)",
         "short_name": "SkF",
         "kind": "non_profit",
-        "network_role_de": "Aktivierung und Motivation, Angebote für Frauen und junge Menschen",
-        "network_role_en": "Activation and motivation, offers for women and young people",
-        "description_de": (
+        "network_role": "Aktivierung und Motivation, Angebote für Frauen und junge Menschen",
+        "description": (
             "Gruppen- und Einzelangebote stärken Selbstvertrauen und Tagesstruktur, mit eigenen "
             "Angeboten für Frauen und für junge Menschen ohne Zugang zur Ausbildung."
-        ),
-        "description_en": (
-            "Group and one-to-one offers build self-confidence and a daily rhythm, with offers of "
-            "their own for women and for young people without access to vocational training."
         ),
         "services": [
             "activation-motivation",
@@ -154,10 +133,8 @@ PARTNERS = [
         "name": "Jobbrücke Solingen e. V.",
         "short_name": "Jobbrücke",
         "kind": "non_profit",
-        "network_role_de": "Jobcoaching in Solingen",
-        "network_role_en": "Job coaching in Solingen",
-        "description_de": "Jobcoaching und Sprachkursberatung für Geflüchtete in Solingen.",
-        "description_en": "Job coaching and language course advice for refugees in Solingen.",
+        "network_role": "Jobcoaching in Solingen",
+        "description": "Jobcoaching und Sprachkursberatung für Geflüchtete in Solingen.",
         "services": ["job-coaching", "language-course-advice", PLACEMENT],
         "target_groups": ["asylum-seekers", "humanitarian-residence"],
         "languages": ["german", "english", "arabic"],
@@ -175,10 +152,8 @@ PARTNERS = [
         "name": "Lernwerk Remscheid gGmbH",
         "short_name": "Lernwerk",
         "kind": "training_provider",
-        "network_role_de": "Qualifizierung und Praktika in Remscheid und Solingen",
-        "network_role_en": "Qualification and internships in Remscheid and Solingen",
-        "description_de": "Metall- und Lagerqualifizierungen mit Praktika in Betrieben der Region.",
-        "description_en": "Metal-working and warehouse qualifications with internships nearby.",
+        "network_role": "Qualifizierung und Praktika in Remscheid und Solingen",
+        "description": "Metall- und Lagerqualifizierungen mit Praktika in Betrieben der Region.",
         "services": ["qualification", "internship-placement", PLACEMENT],
         "target_groups": ["young-people", "tolerated-stay"],
         "languages": ["german", "russian", "turkish"],
@@ -196,10 +171,8 @@ PARTNERS = [
         "name": "Handwerkspartner Remscheid GmbH",
         "short_name": "",
         "kind": "employer",
-        "network_role_de": "Ausbildungs- und Arbeitsplätze im Werkzeugbau",
-        "network_role_en": "Apprenticeships and jobs in tool-making",
-        "description_de": "Ein Werkzeugbau-Betrieb, der Praktika und Ausbildungsplätze anbietet.",
-        "description_en": "A tool-making firm offering internships and apprenticeships.",
+        "network_role": "Ausbildungs- und Arbeitsplätze im Werkzeugbau",
+        "description": "Ein Werkzeugbau-Betrieb, der Praktika und Ausbildungsplätze anbietet.",
         "services": ["internship-placement", PLACEMENT],
         "target_groups": ["young-people"],
         "languages": ["german", "english"],
@@ -220,23 +193,16 @@ VOCABULARIES = {
     "languages": Language,
     "cities": City,
 }
+VOCABULARIES_BY_NAME = {model.__name__: model for model in VOCABULARIES.values()}
 
 DIRECTORY = {
-    "de": {
-        "title": "Partnerverzeichnis",
-        "intro": (
-            "Wer im Netzwerk was anbietet, für wen, wo und in welchen Sprachen: Filtern Sie nach "
-            "Angebot, Stadt, Sprache und Zielgruppe."
-        ),
-    },
-    "en": {
-        "title": "Partner directory",
-        "intro": (
-            "Who in the network offers what, for whom, where and in which languages: filter by "
-            "service, city, language and target group."
-        ),
-    },
+    "title": "Partnerverzeichnis",
+    "intro": (
+        "Wer im Netzwerk was anbietet, für wen, wo und in welchen Sprachen: Filtern Sie nach "
+        "Angebot, Stadt, Sprache und Zielgruppe."
+    ),
 }
+TRANSLATED_LANGUAGES = ("en", "ar")
 
 
 def _contacts(partner: PartnerOrganisation) -> list[tuple[str, str, str]]:
@@ -249,7 +215,9 @@ def load_partner(spec: dict) -> PartnerOrganisation:
     lists = {name: spec.pop(name) for name in VOCABULARIES}
     contacts = spec.pop("contacts")
     spec["website"] = f"https://www.example.org/{spec['slug']}"
-    partner = PartnerOrganisation.objects.filter(slug=spec["slug"]).first()
+    partner = PartnerOrganisation.objects.filter(
+        slug=spec["slug"], locale=Locale.get_default()
+    ).first()
     if partner is not None and partner.live and not partner.has_unpublished_changes:
         unchanged = all(getattr(partner, key) == value for key, value in spec.items())
         unchanged &= all(
@@ -263,7 +231,9 @@ def load_partner(spec: dict) -> PartnerOrganisation:
     for key, value in spec.items():
         setattr(partner, key, value)
     for name, slugs in lists.items():
-        getattr(partner, name).set(VOCABULARIES[name].objects.filter(slug__in=slugs))
+        getattr(partner, name).set(
+            VOCABULARIES[name].objects.filter(slug__in=slugs, locale=Locale.get_default())
+        )
     partner.contact_persons = [
         ContactPerson(
             name=name,
@@ -275,31 +245,57 @@ def load_partner(spec: dict) -> PartnerOrganisation:
     ]
     partner.save()
     partner.save_revision().publish()
+    partner.refresh_from_db()  # publishing saved a copy; translations copy the live state
     return partner
 
 
-def _publish_if_changed(page, content: dict[str, str]) -> None:
-    if page.live and all(getattr(page, key) == value for key, value in content.items()):
+def _translated_already(instance, locale: Locale, texts: dict[str, str]) -> bool:
+    translation = instance.get_translation_or_none(locale)
+    if translation is None or not getattr(translation, "live", True):
+        return False
+    return all(getattr(translation, field) == value for field, value in texts.items())
+
+
+def translate_partner(partner: PartnerOrganisation, locale: Locale) -> None:
+    """The partner's translation into ``locale`` through wagtail-localize, if the demo has one."""
+    texts = PARTNER_TEXTS.get(locale.language_code, {}).get(partner.slug)
+    if texts is None:
         return
-    for key, value in content.items():
-        setattr(page, key, value)
-    page.draft_title = page.title
-    page.save_revision().publish()
+    wanted = {"network_role": texts[0], "description": texts[1]}
+    if not _translated_already(partner, locale, wanted):
+        translate(partner, locale, {partner.network_role: texts[0], partner.description: texts[1]})
 
 
-def load_directory_pages() -> None:
-    german_home = HomePage.objects.get(locale__language_code="de", depth=2)
+def translate_vocabularies(locale: Locale) -> None:
+    for model_name, names in VOCABULARY_TEXTS.get(locale.language_code, {}).items():
+        model = VOCABULARIES_BY_NAME[model_name]
+        for entry in model.objects.filter(locale=Locale.get_default(), slug__in=names):
+            name = names[entry.slug]
+            if not _translated_already(entry, locale, {"name": name}):
+                translate(entry, locale, {entry.name: name})
+
+
+def load_directory_pages() -> PartnerDirectoryPage:
+    """The German directory page and its translations (the homes come from ``website.demo``)."""
+    german_home = HomePage.objects.get(locale=Locale.get_default(), depth=2)
     directory = PartnerDirectoryPage.objects.child_of(german_home).first()
     if directory is None:
         directory = german_home.add_child(
-            instance=PartnerDirectoryPage(slug="partner", live=False, **DIRECTORY["de"])
+            instance=PartnerDirectoryPage(slug="partner", live=False, **DIRECTORY)
         )
-    _publish_if_changed(directory, DIRECTORY["de"])
-    english_locale = Locale.objects.get(language_code="en")
-    english = directory.get_translation_or_none(english_locale)
-    if english is None:
-        english = directory.copy_for_translation(english_locale)
-    _publish_if_changed(english.specific, DIRECTORY["en"])
+    if not directory.live or any(getattr(directory, k) != v for k, v in DIRECTORY.items()):
+        for key, value in DIRECTORY.items():
+            setattr(directory, key, value)
+        directory.draft_title = directory.title
+        directory.save_revision().publish()
+        directory.refresh_from_db()
+    for code in TRANSLATED_LANGUAGES:
+        locale, _created = Locale.objects.get_or_create(language_code=code)
+        texts = DIRECTORY_TEXTS[code]
+        wanted = {"title": texts[DIRECTORY["title"]], "intro": texts[DIRECTORY["intro"]]}
+        if not _translated_already(directory, locale, wanted):
+            translate(directory, locale, texts)
+    return directory
 
 
 def load_membership() -> None:
@@ -307,13 +303,22 @@ def load_membership() -> None:
     if user is not None:
         PartnerMembership.objects.update_or_create(
             user=user,
-            defaults={"partner": PartnerOrganisation.objects.get(slug=PARTNERS[1]["slug"])},
+            defaults={
+                "partner": PartnerOrganisation.objects.get(
+                    slug=PARTNERS[1]["slug"], locale=Locale.get_default()
+                )
+            },
         )
 
 
 def load(command) -> None:
+    locales = [Locale.objects.get_or_create(language_code=code)[0] for code in TRANSLATED_LANGUAGES]
+    for locale in locales:
+        translate_vocabularies(locale)
     for spec in PARTNERS:
-        load_partner(spec)
+        partner = load_partner(spec)
+        for locale in locales:
+            translate_partner(partner, locale)
     load_directory_pages()
     load_membership()
     command.stdout.write(f"{len(PARTNERS)} partners and the partner directory are in place.")

@@ -1,7 +1,8 @@
 """The "partner" field type for wizard forms: pick one of the live, active network partners.
 
 Registered through forms_app's registry (found by its autodiscovery), so the form engine never
-imports this app. The answer stores the partner's slug, its stable key.
+imports this app. The answer stores the partner's slug, its stable key: every translation of a
+partner shares it, so an answer means the same partner in every language of the form.
 """
 
 from typing import Any
@@ -25,7 +26,7 @@ class PartnerFieldBlock(FieldBlock):
 
 def partner_field(value) -> forms.Field:
     return forms.ModelChoiceField(
-        queryset=PartnerOrganisation.objects.public().order_by("name"),
+        queryset=PartnerOrganisation.objects.public().in_locale().order_by("name"),
         to_field_name="slug",
         empty_label="–",
         **base_options(value),
@@ -39,7 +40,8 @@ def partner_slug(partner: PartnerOrganisation | None) -> str | None:
 def partner_display(stored: Any, value: Any = None) -> str:
     if not stored:
         return "–"
-    name = PartnerOrganisation.objects.filter(slug=stored).values_list("name", flat=True).first()
+    partners = PartnerOrganisation.objects.filter(slug=stored)
+    name = partners.in_locale().values_list("name", flat=True).first()
     return name or str(stored)
 
 

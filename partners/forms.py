@@ -42,6 +42,13 @@ class DirectoryFilterForm(forms.Form):
         empty_label=_("All target groups"),
     )
 
+    def __init__(self, *args, **kwargs):
+        """Offer each list in the active language (its slugs are the same in every one)."""
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if isinstance(field, VocabularyChoiceField):
+                field.queryset = field.queryset.model.objects.in_locale()
+
     def filter(self, partners: PartnerOrganisationQuerySet) -> PartnerOrganisationQuerySet:
         """Narrow ``partners`` by the chosen filters; an unknown value matches nothing."""
         if not self.is_bound:

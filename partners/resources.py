@@ -1,14 +1,19 @@
 """The spreadsheet columns of the partner directory, shared by import and export.
 
 Lists (services, target groups, languages, cities) are written as names or slugs separated by
-``|`` (``;`` is accepted too when the file quotes it); names may be German or English. A cell
-that export escaped against formula injection (a leading ``'`` before ``= + - @``) imports as the
-text without the quote, so an export re-imports unchanged.
+``|`` (``;`` is accepted too when the file quotes it); names may be in any language.
+
+A spreadsheet holds the source language's partners (their structure and texts); translations
+are made with wagtail-localize (its editor, or PO files for translators) and follow the source.
+A cell that export escaped against formula injection (a leading ``'`` before ``= + - @``)
+imports as the text without the quote, so an export re-imports unchanged.
 """
 
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext as _
+
+from wagtail.models import Locale
 
 from import_export import fields, resources, widgets
 
@@ -21,10 +26,8 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 TEXT_COLUMNS = [
     "name",
     "short_name",
-    "description_de",
-    "description_en",
-    "network_role_de",
-    "network_role_en",
+    "description",
+    "network_role",
     "street_address",
     "postal_code",
     "town",
@@ -134,7 +137,7 @@ class VocabularyListWidget(widgets.ManyToManyWidget):
         return found
 
     def render(self, value, obj=None, **kwargs) -> str:
-        return LIST_SEPARATOR.join(item.name_de for item in value.all()) if value else ""
+        return LIST_SEPARATOR.join(item.name for item in value.all()) if value else ""
 
 
 class PartnerResource(resources.ModelResource):
@@ -168,6 +171,10 @@ class PartnerResource(resources.ModelResource):
             self.fields[column] = fields.Field(
                 column, column, widget=VocabularyListWidget(model, field="slug")
             )
+
+    def get_queryset(self):
+        """Rows match the source-language partners by slug (translations share the slug)."""
+        return PartnerOrganisation.objects.filter(locale=Locale.get_default())
 
     def import_instance(self, instance, row, **kwargs) -> None:
         """Set the plain fields, then check the lists and the slug, reporting every problem."""

@@ -9,6 +9,7 @@ from wagtail.admin.ui.tables import BooleanColumn, LiveStatusTagColumn
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import HeaderButton
+from wagtail.models import Locale
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
 from .models import City, Language, PartnerMembership, PartnerOrganisation, Service, TargetGroup
@@ -30,7 +31,10 @@ class PartnerIndexView(IndexView):
     def get_base_queryset(self):
         queryset = super().get_base_queryset()
         if self.is_export:
-            queryset = queryset.prefetch_related("services", "target_groups", "languages", "cities")
+            # The spreadsheet is the source language's; translations live in wagtail-localize.
+            queryset = queryset.filter(locale=Locale.get_default()).prefetch_related(
+                "services", "target_groups", "languages", "cities"
+            )
         return queryset
 
     def to_row_dict(self, item):
@@ -64,8 +68,8 @@ class PartnerViewSet(SnippetViewSet):
 
 
 class VocabularyViewSet(SnippetViewSet):
-    list_display = ["name_de", "name_en", "slug", "sort_order"]
-    ordering = ["sort_order", "name_de"]
+    list_display = ["name", "slug", "sort_order"]
+    ordering = ["sort_order", "name"]
 
 
 class ServiceViewSet(VocabularyViewSet):

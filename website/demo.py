@@ -10,6 +10,7 @@ from wagtail.models import Locale
 
 from . import roles
 from .models import HomePage
+from .translating import translate
 
 
 @dataclass(frozen=True)
@@ -84,6 +85,30 @@ def load_home_pages() -> None:
     _publish_if_changed(english.specific, HOME_CONTENT["en"])
 
 
+ARABIC_HOME = {
+    "PartizipationPlus": "PartizipationPlus",
+    HOME_CONTENT["de"]["standfirst"]: (
+        "شبكة من المدينة والجهات غير الربحية تساعد اللاجئين على الوصول إلى العمل."
+    ),
+    "Worum es geht": "عن ماذا يدور الأمر",
+}
+
+
+def load_arabic_home() -> HomePage:
+    """An Arabic home page, translated through wagtail-localize (the demo's right-to-left
+    language); strings without an Arabic text fall back to German."""
+    german = HomePage.objects.get(locale=Locale.get_default(), depth=2)
+    arabic, _created = Locale.objects.get_or_create(language_code="ar")
+    existing = german.get_translation_or_none(arabic)
+    if (
+        existing is not None
+        and existing.live
+        and existing.specific.standfirst == (ARABIC_HOME[HOME_CONTENT["de"]["standfirst"]])
+    ):
+        return existing.specific
+    return translate(german, arabic, ARABIC_HOME)
+
+
 def load_users() -> list[DemoUser]:
     User = get_user_model()
     for demo in DEMO_USERS:
@@ -100,5 +125,6 @@ def load_users() -> list[DemoUser]:
 
 def load(command) -> None:
     load_home_pages()
+    load_arabic_home()
     load_users()
-    command.stdout.write("Home pages (de, en) and demo users are in place.")
+    command.stdout.write("Home pages (de, en, ar) and demo users are in place.")

@@ -13,6 +13,9 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from modelcluster.fields import ParentalManyToManyField
+from wagtail_localize.fields import SynchronizedField
+
+from website.localization import localize_all
 
 from ..partner_links import partner_directory_url
 from ..sanitise import clean_rich_text
@@ -70,9 +73,13 @@ class KnowledgeEntryPage(Page):
         APIField("standfirst"),
         APIField("city"),
         APIField("country"),
-        APIField("themes", serializer=ThemeSerializer(many=True)),
+        APIField("themes", serializer=ThemeSerializer(many=True, source="localized_themes")),
         APIField("image", serializer=ImageRenditionField("fill-1200x630")),
     ]
+
+    # Themes are structure: translations keep the source's (wagtail-localize skips M2M fields
+    # unless told), and show their names in the page's language.
+    override_translatable_fields = [SynchronizedField("themes", overridable=False)]
 
     class Meta:
         abstract = True
@@ -85,6 +92,10 @@ class KnowledgeEntryPage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["partner_directory_url"] = partner_directory_url(self.locale, request)
         return context
+
+    @property
+    def localized_themes(self) -> list:
+        return localize_all(self.themes.all(), self.locale)
 
     @property
     def kind_label(self) -> str:

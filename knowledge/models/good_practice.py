@@ -12,6 +12,8 @@ from wagtail.search import index
 
 from modelcluster.fields import ParentalKey
 
+from website.localization import localize_all
+
 from ..blocks import ContentStreamBlock
 from ..serializers import OrganisationSerializer
 from .entries import ENTRY_PANEL, KnowledgeEntryPage
@@ -153,7 +155,7 @@ class GoodPracticeOrganisation(Orderable):
         """The directory entry, if the public may see it (published and active)."""
         partner = self.partner
         if partner is not None and partner.live and partner.active:
-            return partner
+            return localize_all([partner], self.page.locale)[0]
         return None
 
     @property

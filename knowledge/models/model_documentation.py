@@ -13,6 +13,8 @@ from wagtail.search import index
 
 from modelcluster.fields import ParentalKey
 
+from website.localization import localize_all
+
 from ..blocks import (
     RICH_TEXT_FEATURES,
     ContentStreamBlock,
@@ -116,10 +118,8 @@ class ModelDocumentationPage(KnowledgeEntryPage):
         from partners.models import PartnerOrganisation
 
         public = PartnerOrganisation.objects.public()
-        return [
-            link.partner
-            for link in self.network_partners.filter(partner__in=public).select_related("partner")
-        ]
+        links = self.network_partners.filter(partner__in=public).select_related("partner")
+        return localize_all((link.partner for link in links), self.locale)
 
 
 class ModelNetworkPartner(Orderable):

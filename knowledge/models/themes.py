@@ -1,28 +1,36 @@
 """The themes Cities of Migration groups good ideas by: Work, Live, Learn, Connect, Plan."""
 
 from django.db import models
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.panels import FieldPanel, FieldRowPanel
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import TranslatableMixin
+
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from website.localization import TranslatableQuerySet
 
 
-class Theme(models.Model):
-    """A theme with its German and English name, so one set serves both page trees."""
+class Theme(TranslatableMixin, models.Model):
+    """A theme, translatable like every snippet: pages point at the source-language row (the
+    slug is shared by all translations) and show the name of their own language."""
 
-    slug = models.SlugField(_("slug"), max_length=40, unique=True)
-    name_de = models.CharField(_("German name"), max_length=80)
-    name_en = models.CharField(_("English name"), max_length=80)
+    slug = models.SlugField(_("slug"), max_length=40)
+    name = models.CharField(_("name"), max_length=80)
     sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
 
-    panels = [
-        FieldPanel("slug"),
-        FieldRowPanel([FieldPanel("name_de"), FieldPanel("name_en")]),
-        FieldPanel("sort_order"),
+    objects = TranslatableQuerySet.as_manager()
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("sort_order")]
+    translatable_fields = [
+        TranslatableField("name"),
+        SynchronizedField("slug", overridable=False),
+        SynchronizedField("sort_order", overridable=False),
     ]
 
-    class Meta:
+    class Meta(TranslatableMixin.Meta):
         ordering = ["sort_order", "slug"]
+        unique_together = [("translation_key", "locale"), ("slug", "locale")]
         verbose_name = _("theme")
         verbose_name_plural = _("themes")
 
@@ -30,8 +38,7 @@ class Theme(models.Model):
         return self.name
 
     @property
-    def name(self) -> str:
-        """The name in the language of the current request."""
-        if (get_language() or "de").startswith("en"):
-            return self.name_en or self.name_de
-        return self.name_de
+    def label(self) -> str:
+        """The name in the active language (annotated by ``with_localized`` in listings)."""
+        annotated = getattr(self, "localized_name", None)
+        return annotated if annotated is not None else self.localized.name

@@ -42,7 +42,8 @@ class PartnerDirectoryPage(RoutablePageMixin, Page):
         from ..forms import DirectoryFilterForm  # the form module imports these models
 
         form = DirectoryFilterForm(request.GET or None)
-        partners = form.filter(PartnerOrganisation.objects.public()).with_vocabularies()
+        partners = form.filter(PartnerOrganisation.objects.public().in_locale())
+        partners = partners.with_vocabularies()
         page_obj = Paginator(partners, self.per_page).get_page(request.GET.get("page"))
         return self.render(
             request,
@@ -57,7 +58,7 @@ class PartnerDirectoryPage(RoutablePageMixin, Page):
     @path("<slug:slug>/")
     def partner_detail(self, request, slug):
         partner = get_object_or_404(
-            PartnerOrganisation.objects.public().with_vocabularies(), slug=slug
+            PartnerOrganisation.objects.public().in_locale().with_vocabularies(), slug=slug
         )
         return TemplateResponse(
             request,

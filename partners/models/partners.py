@@ -3,7 +3,6 @@
 from django import forms
 from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import (
@@ -22,16 +21,22 @@ from wagtail.models import (
     Orderable,
     PreviewableMixin,
     RevisionMixin,
+    TranslatableMixin,
 )
 from wagtail.search import index
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from ..serializers import ContactPersonSerializer, VocabularySerializer
+from website.localization import TranslatableQuerySet
+
+from ..serializers import ContactPersonSerializer, LocaleField, VocabularySerializer
+
+VOCABULARY_FIELDS = ("services", "target_groups", "languages", "cities")
 
 
-class PartnerOrganisationQuerySet(models.QuerySet):
+class PartnerOrganisationQuerySet(TranslatableQuerySet):
     def active(self) -> "PartnerOrganisationQuerySet":
         """Partners still working in the network (deactivated ones keep their history)."""
         return self.filter(active=True)
@@ -40,17 +45,19 @@ class PartnerOrganisationQuerySet(models.QuerySet):
         """What the public directory and the API may show: published and active."""
         return self.filter(live=True, active=True)
 
+    # Vocabulary entries are matched by translation group, so any language's row of an entry
+    # finds the partners pointing at its source row.
     def offering(self, service) -> "PartnerOrganisationQuerySet":
-        return self.filter(services=service)
+        return self.filter(services__translation_key=service.translation_key)
 
     def in_city(self, city) -> "PartnerOrganisationQuerySet":
-        return self.filter(cities=city)
+        return self.filter(cities__translation_key=city.translation_key)
 
     def speaking(self, language) -> "PartnerOrganisationQuerySet":
-        return self.filter(languages=language)
+        return self.filter(languages__translation_key=language.translation_key)
 
     def serving(self, target_group) -> "PartnerOrganisationQuerySet":
-        return self.filter(target_groups=target_group)
+        return self.filter(target_groups__translation_key=target_group.translation_key)
 
     def matching(self, text: str) -> "PartnerOrganisationQuerySet":
         """Partners whose names, descriptions or role mention every word of ``text``."""
@@ -59,17 +66,24 @@ class PartnerOrganisationQuerySet(models.QuerySet):
             queryset = queryset.filter(
                 models.Q(name__icontains=word)
                 | models.Q(short_name__icontains=word)
-                | models.Q(description_de__icontains=word)
-                | models.Q(description_en__icontains=word)
-                | models.Q(network_role_de__icontains=word)
-                | models.Q(network_role_en__icontains=word)
+                | models.Q(description__icontains=word)
+                | models.Q(network_role__icontains=word)
             )
         return queryset
 
-    def with_vocabularies(self) -> "PartnerOrganisationQuerySet":
-        """Fetch every list a directory card shows in a fixed number of queries."""
-        return self.select_related("logo").prefetch_related(
-            "services", "cities", "languages", "target_groups"
+    def with_vocabularies(self, locale=None) -> "PartnerOrganisationQuerySet":
+        """Fetch every list a directory card shows, named in ``locale`` (default: the active
+        language), in a fixed number of queries."""
+        return self.select_related("logo", "locale").prefetch_related(
+            *(
+                models.Prefetch(
+                    name,
+                    self.model._meta.get_field(name).related_model.objects.with_localized(
+                        "name", locale=locale
+                    ),
+                )
+                for name in VOCABULARY_FIELDS
+            )
         )
 
 
@@ -81,13 +95,8 @@ class PartnerKind(models.TextChoices):
     OTHER = "other", _("Other")
 
 
-def _in_language(german: str, english: str) -> str:
-    if (get_language() or "de").startswith("en") and english:
-        return english
-    return german
-
-
 class PartnerOrganisation(
+    TranslatableMixin,
     PreviewableMixin,
     LockableMixin,
     DraftStateMixin,
@@ -98,6 +107,9 @@ class PartnerOrganisation(
     """An organisation in the network: what it does, for whom, where, and how to reach it.
 
     Partners are deactivated, never deleted, once they have a history (see ``has_history``).
+    A translatable snippet: each language's row holds its own description and network role;
+    everything else is synchronised from the source by wagtail-localize, the lists included
+    (they keep pointing at the source-language entries).
     """
 
     name = models.CharField(_("name"), max_length=200)
@@ -105,20 +117,13 @@ class PartnerOrganisation(
     slug = models.SlugField(
         _("slug"),
         max_length=100,
-        unique=True,
         help_text=_("Stable key: the address of the partner's page and the key for imports."),
     )
     kind = models.CharField(
         _("kind"), max_length=30, choices=PartnerKind.choices, default=PartnerKind.NON_PROFIT
     )
-    description_de = models.TextField(_("description (German)"), blank=True)
-    description_en = models.TextField(_("description (English)"), blank=True)
-    network_role_de = models.CharField(
-        _("role in the network (German)"), max_length=300, blank=True
-    )
-    network_role_en = models.CharField(
-        _("role in the network (English)"), max_length=300, blank=True
-    )
+    description = models.TextField(_("description"), blank=True)
+    network_role = models.CharField(_("role in the network"), max_length=300, blank=True)
     services = ParentalManyToManyField(
         "partners.Service", blank=True, related_name="partners", verbose_name=_("services")
     )
@@ -174,10 +179,8 @@ class PartnerOrganisation(
                     FieldRowPanel([FieldPanel("short_name"), FieldPanel("slug")]),
                     FieldRowPanel([FieldPanel("kind"), FieldPanel("active")]),
                     FieldPanel("logo"),
-                    FieldPanel("description_de"),
-                    FieldPanel("description_en"),
-                    FieldPanel("network_role_de"),
-                    FieldPanel("network_role_en"),
+                    FieldPanel("description"),
+                    FieldPanel("network_role"),
                 ],
                 heading=_("Profile"),
             ),
@@ -215,11 +218,10 @@ class PartnerOrganisation(
         index.AutocompleteField("name"),
         index.SearchField("short_name", boost=2),
         index.AutocompleteField("short_name"),
-        index.SearchField("description_de"),
-        index.SearchField("description_en"),
-        index.SearchField("network_role_de"),
-        index.SearchField("network_role_en"),
+        index.SearchField("description"),
+        index.SearchField("network_role"),
         index.FilterField("active"),
+        index.FilterField("locale"),
         index.FilterField("live"),
         index.FilterField("kind"),
     ]
@@ -229,10 +231,9 @@ class PartnerOrganisation(
         APIField("short_name"),
         APIField("slug"),
         APIField("kind"),
-        APIField("description_de"),
-        APIField("description_en"),
-        APIField("network_role_de"),
-        APIField("network_role_en"),
+        APIField("locale", serializer=LocaleField()),
+        APIField("description"),
+        APIField("network_role"),
         APIField("services", serializer=VocabularySerializer(many=True)),
         APIField("target_groups", serializer=VocabularySerializer(many=True)),
         APIField("languages", serializer=VocabularySerializer(many=True)),
@@ -251,8 +252,35 @@ class PartnerOrganisation(
         ),
     ]
 
-    class Meta:
+    translatable_fields = [
+        TranslatableField("description"),
+        TranslatableField("network_role"),
+        *(
+            SynchronizedField(name, overridable=False)
+            for name in (
+                "name",
+                "short_name",
+                "slug",
+                "kind",
+                *VOCABULARY_FIELDS,
+                "street_address",
+                "postal_code",
+                "town",
+                "phone",
+                "email",
+                "website",
+                "opening_hours",
+                "logo",
+                "active",
+                "internal_notes",
+                "contact_persons",
+            )
+        ),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
         ordering = ["name"]
+        unique_together = [("translation_key", "locale"), ("slug", "locale")]
         verbose_name = _("partner organisation")
         verbose_name_plural = _("partner organisations")
 
@@ -262,14 +290,6 @@ class PartnerOrganisation(
     @property
     def revisions(self):
         return self._revisions
-
-    @property
-    def description(self) -> str:
-        return _in_language(self.description_de, self.description_en)
-
-    @property
-    def network_role(self) -> str:
-        return _in_language(self.network_role_de, self.network_role_en)
 
     @property
     def public_contact_persons(self) -> list["ContactPerson"]:

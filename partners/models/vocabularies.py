@@ -1,60 +1,68 @@
 """The editable lists a partner is described with: services, cities, target groups, languages.
 
-Each entry carries its German and English name side by side, so one row serves both sites and a
-spreadsheet can name it in either language or by its slug.
+Each entry is a translatable snippet: one row per language, grouped by ``translation_key``. The
+slug is the stable key shared by every translation (spreadsheets, filter links); partners point
+at the source-language row and show the name of the visitor's language.
 """
 
 from django.db import models
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.models import Locale, TranslatableMixin
 from wagtail.search import index
 
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-class VocabularyQuerySet(models.QuerySet):
+from website.localization import TranslatableQuerySet
+
+
+class VocabularyQuerySet(TranslatableQuerySet):
     def named(self, value: str) -> "VocabularyQuerySet":
-        """Entries whose slug, German or English name is ``value`` (case-insensitive)."""
+        """Source-language entries whose slug or name in any language is ``value``
+        (case-insensitive)."""
         value = value.strip()
-        return self.filter(
-            models.Q(slug__iexact=value)
-            | models.Q(name_de__iexact=value)
-            | models.Q(name_en__iexact=value)
+        keys = self.filter(models.Q(slug__iexact=value) | models.Q(name__iexact=value)).values(
+            "translation_key"
         )
+        return self.filter(translation_key__in=keys, locale=Locale.get_default())
 
 
-class Vocabulary(index.Indexed, models.Model):
-    name_de = models.CharField(_("name (German)"), max_length=120, unique=True)
-    name_en = models.CharField(_("name (English)"), max_length=120, unique=True)
+class Vocabulary(TranslatableMixin, index.Indexed, models.Model):
+    name = models.CharField(_("name"), max_length=120)
     slug = models.SlugField(
         _("slug"),
         max_length=120,
-        unique=True,
         help_text=_("Stable key used in spreadsheets and in the directory's filter links."),
     )
     sort_order = models.PositiveSmallIntegerField(_("sort order"), default=100)
 
     objects = VocabularyQuerySet.as_manager()
 
-    search_fields = [
-        index.SearchField("name_de"),
-        index.SearchField("name_en"),
-        index.AutocompleteField("name_de"),
-        index.AutocompleteField("name_en"),
+    translatable_fields = [
+        TranslatableField("name"),
+        SynchronizedField("slug", overridable=False),
+        SynchronizedField("sort_order", overridable=False),
     ]
 
-    class Meta:
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.FilterField("locale"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
         abstract = True
-        ordering = ["sort_order", "name_de"]
+        ordering = ["sort_order", "name"]
+        unique_together = [("translation_key", "locale"), ("slug", "locale"), ("name", "locale")]
 
     def __str__(self) -> str:
         return self.name
 
     @property
-    def name(self) -> str:
-        """The name in the active language; German when English is missing."""
-        if (get_language() or "de").startswith("en") and self.name_en:
-            return self.name_en
-        return self.name_de
+    def label(self) -> str:
+        """The name in the active language (annotated by ``with_localized`` in listings)."""
+        annotated = getattr(self, "localized_name", None)
+        return annotated if annotated is not None else self.localized.name
 
 
 class Service(Vocabulary):

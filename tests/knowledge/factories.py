@@ -29,7 +29,7 @@ class PageFactory(factory.django.DjangoModelFactory):
     def _create(cls, model_class, *args, parent, publish=True, themes=(), **kwargs):
         page = model_class(*args, **kwargs)
         if themes:
-            page.themes = list(Theme.objects.filter(slug__in=themes))
+            page.themes = list(Theme.objects.filter(slug__in=themes, locale__language_code="de"))
         parent.add_child(instance=page)
         if publish:
             page.save_revision().publish()

@@ -38,7 +38,7 @@ def test_good_practice_fields_come_as_structured_json(client, knowledge_index):
     data = response.json()
     assert data["meta"]["type"] == "knowledge.GoodPracticePage"
     assert data["city"] == "Wuppertal"
-    assert data["themes"] == [{"slug": "work", "name_de": "Arbeit", "name_en": "Work"}]
+    assert data["themes"] == [{"slug": "work", "name": "Arbeit"}]
     assert data["organisations"][0]["name"] == "Stadtverwaltung Beispielstadt"
     assert data["practical"] == "Klare Aufgaben für sechs Monate."
     assert data["image"]["url"].endswith(".png") and data["image"]["width"] == 640

@@ -29,10 +29,10 @@ def test_translation_lives_under_en_and_the_switcher_links_both_ways(client, kno
     assert english.specific.themes.count() == 1
 
 
-def test_a_page_without_translation_says_so(client, knowledge_index):
+def test_a_page_without_translation_offers_no_other_language(client, knowledge_index):
     page = GoodPracticeFactory(parent=knowledge_index, title="Nur deutsch", slug="nur-deutsch")
     html = client.get(page.url).content.decode()
-    assert "no translation of this page yet" in html or "noch keine Übersetzung" in html
+    assert 'hreflang="en"' not in html
     assert client.get("/en/knowledge/nur-deutsch/").status_code == 404
 
 

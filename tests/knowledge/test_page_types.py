@@ -166,7 +166,7 @@ def test_model_documentation_pulls_partners_live_from_the_directory(client, know
     from knowledge.models import ModelNetworkPartner
     from tests.partners.factories import PartnerFactory
 
-    partner = PartnerFactory(publish=True, name="Diakonie Beispiel", network_role_de="Jobcoaching")
+    partner = PartnerFactory(publish=True, name="Diakonie Beispiel", network_role="Jobcoaching")
     hidden = PartnerFactory(name="Noch nicht veröffentlicht")
     page = ModelDocumentationFactory(
         parent=knowledge_index,

@@ -15,10 +15,8 @@ class PartnerFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Partner {n} gGmbH")
     slug = factory.Sequence(lambda n: f"partner-{n}")
     kind = "non_profit"
-    description_de = "Beschreibung auf Deutsch"
-    description_en = "Description in English"
-    network_role_de = "Jobcoaching"
-    network_role_en = "Job coaching"
+    description = "Beschreibung auf Deutsch"
+    network_role = "Jobcoaching"
     street_address = factory.Sequence(lambda n: f"Beispielweg {n}")
     postal_code = "42103"
     town = "Wuppertal"
@@ -29,12 +27,14 @@ class PartnerFactory(factory.django.DjangoModelFactory):
     @factory.post_generation
     def services(self, create, extracted, **kwargs):
         if create and extracted:
-            self.services.set(Service.objects.filter(slug__in=extracted))
+            self.services.set(
+                Service.objects.filter(slug__in=extracted, locale__language_code="de")
+            )
 
     @factory.post_generation
     def cities(self, create, extracted, **kwargs):
         if create and extracted:
-            self.cities.set(City.objects.filter(slug__in=extracted))
+            self.cities.set(City.objects.filter(slug__in=extracted, locale__language_code="de"))
 
     @factory.post_generation
     def publish(self, create, extracted, **kwargs):

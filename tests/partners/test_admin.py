@@ -61,7 +61,7 @@ def form_data(**overrides) -> dict:
 def test_administrator_adds_a_draft_then_publishes(admin_client):
     response = admin_client.post(ADD, form_data())
     assert response.status_code == 302
-    partner = PartnerOrganisation.objects.get(slug="neuer-partner")
+    partner = PartnerOrganisation.objects.get(locale__language_code="de", slug="neuer-partner")
     assert not partner.live
     assert not PartnerOrganisation.objects.public().exists()
     response = admin_client.post(edit_url(partner), form_data(**{"action-publish": "publish"}))
@@ -141,7 +141,7 @@ def test_csv_export_escapes_formulas_and_reimports_unchanged(admin_client):
     )
     report = preview.context["report"]
     assert [row.action for row in report.rows] == ["skip"], report.errors
-    partner = PartnerOrganisation.objects.get(slug="formel")
+    partner = PartnerOrganisation.objects.get(locale__language_code="de", slug="formel")
     assert partner.name == '=HYPERLINK("http://evil.example")'
     assert Revision.objects.count() == revisions
 
@@ -163,10 +163,8 @@ def test_admin_preview_escapes_script(admin_client):
     text_fields = (
         "name",
         "short_name",
-        "description_de",
-        "description_en",
-        "network_role_de",
-        "network_role_en",
+        "description",
+        "network_role",
         "street_address",
         "town",
         "phone",
@@ -212,7 +210,7 @@ def test_listing_filters_and_search(admin_client):
 
     PartnerFactory(name="Coach Eins", services=["job-coaching"], publish=True)
     PartnerFactory(name="Werkstatt Zwei", services=["qualification"], kind="employer")
-    coaching = Service.objects.get(slug="job-coaching")
+    coaching = Service.objects.get(locale__language_code="de", slug="job-coaching")
     content = admin_client.get(LIST + f"?services={coaching.pk}").content.decode()
     assert "Coach Eins" in content and "Werkstatt Zwei" not in content
     content = admin_client.get(LIST + "?kind=employer").content.decode()

@@ -3,6 +3,7 @@
 import pytest
 
 from tests.partners.factories import PartnerFactory
+from tests.partners.translations import translate_partner
 
 pytestmark = pytest.mark.django_db
 
@@ -13,10 +14,9 @@ DETAIL_FIELDS = {
     "short_name",
     "slug",
     "kind",
-    "description_de",
-    "description_en",
-    "network_role_de",
-    "network_role_en",
+    "locale",
+    "description",
+    "network_role",
     "services",
     "target_groups",
     "languages",
@@ -41,9 +41,7 @@ def test_detail_has_exactly_the_public_fields(client, published_partner):
     data = client.get(f"/api/v2/partners/{partner.pk}/").json()
     assert set(data) == DETAIL_FIELDS
     assert set(data["meta"]) == {"type", "detail_url"}
-    assert data["services"] == [
-        {"slug": "job-coaching", "name_de": "Jobcoaching", "name_en": "Job coaching"}
-    ]
+    assert data["services"] == [{"slug": "job-coaching", "name": "Jobcoaching"}]
     assert data["contact_persons"] == [
         {"name": "Öffentlich", "role": "Coach", "email": "o@example.org", "phone": ""}
     ]
@@ -63,6 +61,7 @@ def test_listing_shows_only_published_active_partners(client, published_partner)
     assert set(data["items"][0]) == {
         "id",
         "meta",
+        "locale",
         "name",
         "short_name",
         "slug",
@@ -90,3 +89,22 @@ def test_filter_by_slug_and_search(client, published_partner):
         "gesa"
     ]
     assert client.get("/api/v2/partners/?search=Gesa").status_code == 200
+
+
+def test_locale_parameter_gives_each_partner_once_in_that_language(client, published_partner):
+    translated = published_partner(
+        name="Gesa", network_role="Qualifizierung", services=["job-coaching"]
+    )
+    translate_partner(translated, "en", network_role="Qualification")
+    published_partner(name="Nur Deutsch", network_role="Beratung")
+    english = client.get("/api/v2/partners/?locale=en&fields=network_role,services").json()
+    rows = {item["name"]: item for item in english["items"]}
+    assert english["meta"]["total_count"] == 2
+    assert rows["Gesa"]["locale"] == "en" and rows["Gesa"]["network_role"] == "Qualification"
+    assert rows["Gesa"]["services"] == [{"slug": "job-coaching", "name": "Job coaching"}]
+    assert (
+        rows["Nur Deutsch"]["locale"] == "de" and rows["Nur Deutsch"]["network_role"] == "Beratung"
+    )
+    german = client.get("/api/v2/partners/?fields=network_role").json()
+    assert {item["network_role"] for item in german["items"]} == {"Qualifizierung", "Beratung"}
+    assert client.get("/api/v2/partners/?locale=xx").status_code == 404

@@ -18,6 +18,7 @@ def load_demo() -> None:
     from website import demo as website_demo
 
     website_demo.load_home_pages()
+    website_demo.load_arabic_home()
     website_demo.load_users()
     demo.load(SimpleNamespace(stdout=StringIO()))
 
@@ -28,7 +29,8 @@ def test_demo_loads_partners_directory_and_membership_once(client):
     load_demo()
     assert (PartnerOrganisation.objects.count(), Revision.objects.count()) == counts
 
-    roles = dict(PartnerOrganisation.objects.values_list("slug", "network_role_en"))
+    english = PartnerOrganisation.objects.filter(locale__language_code="en")
+    roles = dict(english.values_list("slug", "network_role"))
     assert roles["stadt-wuppertal-zuwanderung-integration"] == "Central case management"
     assert roles["diakonie-wuppertal-migrationsdienste"] == "Job coaching"
     assert roles["gesa-ggmbh"].startswith("Qualification, internships")
@@ -47,6 +49,9 @@ def test_demo_loads_partners_directory_and_membership_once(client):
     membership = PartnerMembership.objects.get(user__username="partner")
     assert membership.partner.slug == "diakonie-wuppertal-migrationsdienste"
 
-    assert PartnerDirectoryPage.objects.live().count() == 2
+    assert PartnerDirectoryPage.objects.live().count() == 3
     assert "Gesa gGmbH" in client.get("/partner/").content.decode()
     assert "Job coaching" in client.get("/en/partner/").content.decode()
+    arabic = client.get("/ar/partner/").content.decode()
+    assert 'dir="rtl"' in arabic and "دليل الشركاء" in arabic and "التدريب على العمل" in arabic
+    assert client.get("/ar/partner/diakonie-wuppertal-migrationsdienste/").status_code == 200

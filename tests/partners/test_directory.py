@@ -3,10 +3,14 @@
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from wagtail.models import Locale
+
 import pytest
 
 from partners.models import Language, Service, TargetGroup
 from tests.partners.factories import PartnerFactory
+from tests.partners.translations import translate_partner
+from website.translating import translate
 
 pytestmark = pytest.mark.django_db
 
@@ -38,9 +42,9 @@ def test_filters_by_service_city_language_and_target_group(
 ):
     coach = published_partner(name="Coach", services=["job-coaching"], cities=["wuppertal"])
     trainer = published_partner(name="Trainer", services=["qualification"], cities=["solingen"])
-    coach.languages.set([Language.objects.get(slug="arabic")])
+    coach.languages.set([Language.objects.get(locale__language_code="de", slug="arabic")])
     coach.save()
-    trainer.target_groups.set([TargetGroup.objects.get(slug="women")])
+    trainer.target_groups.set([TargetGroup.objects.get(locale__language_code="de", slug="women")])
     trainer.save()
 
     assert names(client.get("/partner/?service=job-coaching")) == ["Coach"]
@@ -95,12 +99,12 @@ def test_detail_shows_contact_data_in_both_languages(client, directory_page, pub
         town="Wuppertal",
         phone="0202 555-0300",
         website="https://www.example.org/gesa",
-        description_de="Qualifizierung",
-        description_en="Qualification",
+        description="Qualifizierung",
     )
     partner.contact_persons.create(name="Tom Praxisnah", role="Coach", email="tom@example.org")
     partner.contact_persons.create(name="Intern Verborgen", show_publicly=False)
     partner.save()
+    translate_partner(partner, "en", description="Qualification")
     german = client.get("/partner/gesa/").content.decode()
     assert "<address" in german and "Werkstattstraße 3" in german and "42117 Wuppertal" in german
     assert "0202 555-0300" in german and "Tom Praxisnah" in german
@@ -124,16 +128,15 @@ def test_script_in_every_text_field_is_escaped(client, directory_page, published
     text_fields = [
         "name",
         "short_name",
-        "description_de",
-        "description_en",
-        "network_role_de",
-        "network_role_en",
+        "description",
+        "network_role",
         "street_address",
         "town",
         "phone",
         "opening_hours",
     ]
-    Service.objects.create(name_de=SCRIPT, name_en=SCRIPT + " ", slug="xss-service")
+    service = Service.objects.create(name=SCRIPT, slug="xss-service")
+    translate(service, Locale.objects.get(language_code="en"), {SCRIPT: SCRIPT + " "})
     partner = published_partner(
         slug="xss", services=["xss-service"], **dict.fromkeys(text_fields, SCRIPT)
     )
@@ -166,9 +169,13 @@ def test_query_count_does_not_grow_with_partners(client, directory_page, publish
 def test_language_switch_on_a_partner_page_lands_on_the_same_partner(
     client, directory_page, published_partner
 ):
-    published_partner(slug="gesa", name="Gesa gGmbH")
+    gesa = published_partner(slug="gesa", name="Gesa gGmbH")
+    published_partner(slug="nur-deutsch")
+    assert 'hreflang="en"' not in client.get("/partner/gesa/").content.decode()
+    translate_partner(gesa, "en", network_role="Job coaching")
     german = client.get("/partner/gesa/").content.decode()
     assert 'href="/en/partner/gesa/" hreflang="en"' in german
+    assert 'hreflang="en"' not in client.get("/partner/nur-deutsch/").content.decode()
     english = client.get("/en/partner/gesa/").content.decode()
     assert 'href="/partner/gesa/" hreflang="de"' in english
     filtered = client.get("/partner/?q=Gesa").content.decode()

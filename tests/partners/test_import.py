@@ -22,7 +22,7 @@ IMPORT_URL = "/admin/partners/import/"
 CONFIRM_URL = "/admin/partners/import/confirm/"
 
 GOOD_CSV = (
-    "slug;name;kind;services;cities;description_de;phone\n"
+    "slug;name;kind;services;cities;description;phone\n"
     "gesa;Gesa gGmbH;training_provider;Qualifizierung | Praktikumsvermittlung;Wuppertal;"
     "Qualifizierung für Menschen mit Hemmnissen;0202 555-0300\n"
     "skf;Sozialdienst katholischer Frauen;non_profit;activation-motivation|Offers for women;"
@@ -72,13 +72,13 @@ def test_preview_writes_nothing_and_confirm_imports(admin_client):
     response = confirm(admin_client)
     assert response.status_code == 302
     assert response["Location"] == reverse("wagtailsnippets_partners_partnerorganisation:list")
-    gesa = PartnerOrganisation.objects.get(slug="gesa")
+    gesa = PartnerOrganisation.objects.get(locale__language_code="de", slug="gesa")
     assert gesa.live and gesa.active
     assert sorted(gesa.services.values_list("slug", flat=True)) == [
         "internship-placement",
         "qualification",
     ]
-    skf = PartnerOrganisation.objects.get(slug="skf")
+    skf = PartnerOrganisation.objects.get(locale__language_code="de", slug="skf")
     assert sorted(skf.cities.values_list("slug", flat=True)) == ["solingen", "wuppertal"]
     assert skf.phone == "+49 202 555-0400"
     assert skf.revisions.count() == 1
@@ -100,7 +100,10 @@ def test_changed_row_updates_by_slug(admin_client):
     response = upload(admin_client, "slug,name\ngesa,Gesa gGmbH\nneu,Neuer Partner\n")
     assert actions(response) == [(2, "update"), (3, "new")]
     confirm(admin_client)
-    assert PartnerOrganisation.objects.get(slug="gesa").name == "Gesa gGmbH"
+    assert (
+        PartnerOrganisation.objects.get(locale__language_code="de", slug="gesa").name
+        == "Gesa gGmbH"
+    )
     assert PartnerOrganisation.objects.count() == 2
 
 
@@ -108,7 +111,7 @@ def test_windows_1252_semicolon_file_keeps_umlauts(admin_client):
     content = "slug;name;town\nskf;Sozialdienst katholischer Frauen Müngsten;Köln-Süd\n"
     upload(admin_client, content.encode("cp1252"))
     confirm(admin_client)
-    partner = PartnerOrganisation.objects.get(slug="skf")
+    partner = PartnerOrganisation.objects.get(locale__language_code="de", slug="skf")
     assert partner.name == "Sozialdienst katholischer Frauen Müngsten"
     assert partner.town == "Köln-Süd"
 
@@ -117,7 +120,10 @@ def test_utf8_with_bom_and_commas(admin_client):
     content = "\ufeffslug,name,town\nbom,Gemeinnützige Träger GmbH,Düsseldorf\n"
     upload(admin_client, content.encode("utf-8"))
     confirm(admin_client)
-    assert PartnerOrganisation.objects.get(slug="bom").name == "Gemeinnützige Träger GmbH"
+    assert (
+        PartnerOrganisation.objects.get(locale__language_code="de", slug="bom").name
+        == "Gemeinnützige Träger GmbH"
+    )
 
 
 def test_xlsx_imports(admin_client):
@@ -130,7 +136,7 @@ def test_xlsx_imports(admin_client):
     response = upload(admin_client, buffer.getvalue(), "partners.xlsx")
     assert actions(response) == [(2, "new")]
     confirm(admin_client)
-    partner = PartnerOrganisation.objects.get(slug="lernwerk")
+    partner = PartnerOrganisation.objects.get(locale__language_code="de", slug="lernwerk")
     assert partner.postal_code == "42853"
     assert list(partner.services.values_list("slug", flat=True)) == ["qualification"]
 
@@ -295,7 +301,7 @@ def test_import_respects_another_users_edit_lock(admin_client, make_user):
     response = upload(admin_client, "slug,name\nskf,SkF neu\n")
     assert actions(response) == [(2, "error")]
     assert any("lockerin" in message for *_where, message in response.context["report"].errors)
-    assert PartnerOrganisation.objects.get(slug="skf").name == "SkF"
+    assert PartnerOrganisation.objects.get(locale__language_code="de", slug="skf").name == "SkF"
 
 
 def test_a_slug_in_other_letter_case_updates_the_known_partner(admin_client):

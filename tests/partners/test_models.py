@@ -6,6 +6,7 @@ import pytest
 
 from partners.models import City, Language, PartnerMembership, PartnerOrganisation, Service
 from tests.partners.factories import PartnerFactory
+from tests.partners.translations import translate_partner
 
 pytestmark = pytest.mark.django_db
 
@@ -21,39 +22,45 @@ def test_public_means_published_and_active(published_partner):
 def test_querysets_name_the_directory_questions(published_partner):
     coach = published_partner(services=["job-coaching"], cities=["wuppertal"])
     trainer = published_partner(services=["qualification"], cities=["solingen", "remscheid"])
-    job_coaching = Service.objects.get(slug="job-coaching")
-    solingen = City.objects.get(slug="solingen")
+    job_coaching = Service.objects.get(locale__language_code="de", slug="job-coaching")
+    solingen = City.objects.get(locale__language_code="de", slug="solingen")
     assert list(PartnerOrganisation.objects.offering(job_coaching)) == [coach]
     assert list(PartnerOrganisation.objects.in_city(solingen)) == [trainer]
-    trainer.languages.set([Language.objects.get(slug="arabic")])
+    trainer.languages.set([Language.objects.get(locale__language_code="de", slug="arabic")])
     trainer.save()
-    assert list(PartnerOrganisation.objects.speaking(Language.objects.get(slug="arabic"))) == [
-        trainer
-    ]
+    assert list(
+        PartnerOrganisation.objects.speaking(
+            Language.objects.get(locale__language_code="de", slug="arabic")
+        )
+    ) == [trainer]
 
 
 def test_matching_needs_every_word(published_partner):
     published_partner(
-        name="Gesa gGmbH", description_de="Qualifizierung und Praktika", network_role_de="Training"
+        name="Gesa gGmbH", description="Qualifizierung und Praktika", network_role="Training"
     )
-    published_partner(name="Diakonie", description_de="Jobcoaching")
+    published_partner(name="Diakonie", description="Jobcoaching")
     assert [p.name for p in PartnerOrganisation.objects.matching("gesa praktika")] == ["Gesa gGmbH"]
     assert not PartnerOrganisation.objects.matching("gesa jobcoaching").exists()
 
 
-def test_texts_follow_the_active_language_with_german_fallback():
-    partner = PartnerFactory(description_de="Deutsch", description_en="")
-    service = Service.objects.get(slug="job-coaching")
+def test_texts_follow_the_active_language_with_german_fallback(published_partner):
+    partner = published_partner(description="Deutsch", network_role="Jobcoaching")
+    translate_partner(partner, "en", network_role="Job coaching")
+    service = Service.objects.get(locale__language_code="de", slug="job-coaching")
     with translation.override("en"):
-        assert partner.description == "Deutsch"
-        assert partner.network_role == "Job coaching"
-        assert service.name == "Job coaching"
+        assert partner.localized.description == "Deutsch"
+        assert partner.localized.network_role == "Job coaching"
+        assert service.label == "Job coaching"
+        shown = PartnerOrganisation.objects.public().in_locale().get()
+        assert (shown.locale.language_code, shown.network_role) == ("en", "Job coaching")
     with translation.override("de"):
-        assert service.name == "Jobcoaching"
+        assert service.label == "Jobcoaching"
+        assert PartnerOrganisation.objects.public().in_locale().get() == partner
 
 
 def test_vocabularies_are_seeded_and_found_by_any_name():
-    assert set(City.objects.values_list("name_de", flat=True)) >= {
+    assert set(City.objects.filter(locale__language_code="de").values_list("name", flat=True)) >= {
         "Wuppertal",
         "Solingen",
         "Remscheid",

@@ -5,7 +5,6 @@ Both run on every public page, so each costs a fixed, small number of queries.
 
 from django import template
 from django.conf import settings
-from django.urls import translate_url
 from django.utils.translation import get_language
 
 from wagtail.models import Page, Site
@@ -52,29 +51,50 @@ def _below_page(request, page: Page) -> str:
     return below + (f"?{query}" if query else "")
 
 
+@register.simple_tag(takes_context=True)
+def home_url(context) -> str:
+    """The live home page of the current language (the default language's as fallback)."""
+    request = context["request"]
+    homes = _homes_by_language(request)
+    home = homes.get(get_language()) or homes.get(settings.LANGUAGE_CODE)
+    return home.get_url(request) if home is not None else "/"
+
+
+def _partner_languages(partner) -> set[str]:
+    """The languages a partner's page can be shown in: those with a public row of it."""
+    from partners.models import PartnerOrganisation  # the shell never imports apps at load
+
+    rows = PartnerOrganisation.objects.public().filter(translation_key=partner.translation_key)
+    return set(rows.values_list("locale__language_code", flat=True))
+
+
 @register.inclusion_tag("website/includes/language_switcher.html", takes_context=True)
 def language_switcher(context) -> dict:
-    """A link per language: to this page's translation where one is live, else to that
-    language's home page with a note that the page is not translated yet."""
+    """A link per language the current page exists in (live), to the same place in that
+    language: the page's translation, plus what a routable page serves below it (a partner's
+    page only where that partner is translated). Views without a page link the home pages."""
     request = context["request"]
     page = context.get("page")
     current = get_language()
-    translations, homes = {}, None
+    names = dict(settings.LANGUAGES)
     if isinstance(page, Page):
         live = Page.objects.filter(translation_key=page.translation_key).live()
-        translations = {p.locale.language_code: p for p in live.select_related("locale")}
-    links = []
-    for code, name in settings.LANGUAGES:
-        url, missing = None, False
-        if code in translations:
-            url = translations[code].get_url(request) + _below_page(request, page)
-        elif isinstance(page, Page):
-            homes = _homes_by_language(request) if homes is None else homes
-            missing = True
-            url = homes[code].get_url(request) if code in homes else None
-        if url is None:
-            url = translate_url(request.get_full_path(), code)
-        links.append(
-            {"code": code, "name": name, "url": url, "current": code == current, "missing": missing}
-        )
-    return {"links": links}
+        targets = {p.locale.language_code: p for p in live.select_related("locale")}
+        below = _below_page(request, page)
+    else:
+        targets, below = _homes_by_language(request), ""
+    partner = context.get("partner")
+    if partner is not None and getattr(partner, "translation_key", None):
+        allowed = _partner_languages(partner)
+        targets = {code: target for code, target in targets.items() if code in allowed}
+    links = [
+        {
+            "code": code,
+            "name": name,
+            "url": targets[code].get_url(request) + below,
+            "current": code == current,
+        }
+        for code, name in names.items()
+        if code in targets
+    ]
+    return {"links": links if len(links) > 1 else []}
