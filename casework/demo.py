@@ -46,14 +46,14 @@ def _manager():
     user = get_user_model().objects.filter(username="fallmanagement").first()
     if user is not None:
         CaseManagerProfile.objects.update_or_create(
-            user=user, defaults={"city": City.objects.get(slug="wuppertal")}
+            user=user, defaults={"city": City.objects.sources().get(slug="wuppertal")}
         )
     return user
 
 
 def _load_person(manager, spec, today) -> bool:
     first, last, gender, nationality, language, city, weeks, stage, partner_slug = spec
-    city = City.objects.get(slug=city)
+    city = City.objects.sources().get(slug=city)
     if Case.objects.filter(first_name=first, last_name=last, city=city).exists():
         return False
     entry = today - timedelta(weeks=weeks)
@@ -66,7 +66,7 @@ def _load_person(manager, spec, today) -> bool:
         gender=gender,
         nationality=nationality,
         residence_status="tolerated" if weeks % 2 else "humanitarian",
-        languages=Language.objects.filter(slug__in=[language, "german"]),
+        languages=Language.objects.sources().filter(slug__in=[language, "german"]),
     )
     if stage == "open":
         return True
@@ -75,7 +75,7 @@ def _load_person(manager, spec, today) -> bool:
         services.close_case(case, reason="moved_away", user=manager, today=today)
     if stage in {"plan", "closed"}:
         return True
-    partner = PartnerOrganisation.objects.get(slug=partner_slug)
+    partner = PartnerOrganisation.objects.sources().get(slug=partner_slug)
     start = entry + timedelta(weeks=1)
     transfer = services.create_transfer(
         case, partner=partner, user=manager, today=start, consent_to_share=True

@@ -25,10 +25,10 @@ DUE_DAYS = {"week": 7, "month": 28}
 
 class CaseFilterSet(WagtailFilterSet):
     status = django_filters.ChoiceFilter(label=_("status"), choices=CaseStatus.choices)
-    city = django_filters.ModelChoiceFilter(label=_("city"), queryset=City.objects.all())
+    city = django_filters.ModelChoiceFilter(label=_("city"), queryset=City.objects.sources())
     partner = django_filters.ModelChoiceFilter(
         label=_("partner organisation"),
-        queryset=PartnerOrganisation.objects.all(),
+        queryset=PartnerOrganisation.objects.sources(),
         method="filter_partner",
     )
     due = django_filters.ChoiceFilter(label=_("due"), choices=DUE_CHOICES, method="filter_due")

@@ -41,6 +41,15 @@ class CaseForm(forms.ModelForm):
             "languages": forms.CheckboxSelectMultiple,
         }
 
+    def __init__(self, *args, **kwargs):
+        """Choices are the vocabularies' source rows (relations point at them), named in the
+        current language."""
+        super().__init__(*args, **kwargs)
+        for name in ("languages", "city"):
+            field = self.fields[name]
+            field.queryset = field.queryset.model.objects.sources()
+            field.label_from_instance = lambda item: item.localized.name
+
 
 class StepForm(forms.Form):
     """One row of the plan: the goal it serves and the step (what, who, by when, status)."""
@@ -92,7 +101,9 @@ class TransferForm(forms.Form):
         super().__init__(*args, **kwargs)
         # Inactive partners are offered too, so that choosing one is refused with a reason
         # rather than silently missing; the service refuses them.
-        self.fields["partner"].queryset = PartnerOrganisation.objects.order_by("-active", "name")
+        self.fields["partner"].queryset = PartnerOrganisation.objects.sources().order_by(
+            "-active", "name"
+        )
 
 
 class TaskForm(forms.Form):

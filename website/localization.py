@@ -24,6 +24,10 @@ def active_locale() -> Locale:
 class TranslatableQuerySet(models.QuerySet):
     """Queries for ``TranslatableMixin`` models that the public site and the API ask."""
 
+    def sources(self) -> "TranslatableQuerySet":
+        """The rows in the default language: the ones other rows' relations point at."""
+        return self.filter(locale=Locale.get_default())
+
     def in_locale(self, locale: Locale | None = None) -> "TranslatableQuerySet":
         """One row per translation group: the one in ``locale`` where this queryset has it,
         else the default language's row."""

@@ -23,14 +23,14 @@ class CaseFactory(factory.django.DjangoModelFactory):
     gender = "female"
     nationality = "Syrisch"
     residence_status = "tolerated"
-    city = factory.LazyFunction(lambda: City.objects.get(slug="wuppertal"))
+    city = factory.LazyFunction(lambda: City.objects.sources().get(slug="wuppertal"))
     date_of_entry = TODAY
     case_manager = factory.SubFactory(UserFactory, role="Case managers")
 
 
 def case_manager(city_slug="wuppertal", **kwargs):
     user = UserFactory(role="Case managers", **kwargs)
-    CaseManagerProfile.objects.create(user=user, city=City.objects.get(slug=city_slug))
+    CaseManagerProfile.objects.create(user=user, city=City.objects.sources().get(slug=city_slug))
     return user
 
 

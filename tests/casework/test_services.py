@@ -33,7 +33,10 @@ GOALS = [
 
 
 def test_case_numbers_count_per_city_and_year(wuppertal_manager, today):
-    wuppertal, solingen = City.objects.get(slug="wuppertal"), City.objects.get(slug="solingen")
+    wuppertal, solingen = (
+        City.objects.sources().get(slug="wuppertal"),
+        City.objects.sources().get(slug="solingen"),
+    )
     first = services.open_case(
         manager=wuppertal_manager, city=wuppertal, today=today, first_name="A", last_name="B"
     )

@@ -26,9 +26,9 @@ def test_a_case_from_opening_to_placement(client, wuppertal_manager, diakonie):
             "date_of_birth": "1994-02-03",
             "gender": "female",
             "nationality": "Syrisch",
-            "languages": [Language.objects.get(slug="arabic").pk],
+            "languages": [Language.objects.sources().get(slug="arabic").pk],
             "residence_status": "tolerated",
-            "city": City.objects.get(slug="wuppertal").pk,
+            "city": City.objects.sources().get(slug="wuppertal").pk,
             "date_of_entry": today.isoformat(),
         },
     )
