@@ -7,9 +7,11 @@ may keep pointing at the source rows while every page shows the current language
 
 from collections.abc import Iterable
 
+from django.conf import settings
 from django.db import models
 from django.db.models.functions import Coalesce, NullIf
 
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale
 
 
@@ -25,8 +27,11 @@ class TranslatableQuerySet(models.QuerySet):
     """Queries for ``TranslatableMixin`` models that the public site and the API ask."""
 
     def sources(self) -> "TranslatableQuerySet":
-        """The rows in the default language: the ones other rows' relations point at."""
-        return self.filter(locale=Locale.get_default())
+        """The rows in the default language: the ones other rows' relations point at. Lazy (no
+        query until evaluated), so class attributes such as filter sets may use it."""
+        return self.filter(
+            locale__language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
+        )
 
     def in_locale(self, locale: Locale | None = None) -> "TranslatableQuerySet":
         """One row per translation group: the one in ``locale`` where this queryset has it,
