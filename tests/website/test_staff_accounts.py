@@ -158,3 +158,16 @@ def test_group_permissions_stay_out_of_reach(programme_client):
     group = Group.objects.get(name=roles.EDITORS)
     for name, args in (("add", []), ("edit", [group.pk]), ("delete", [group.pk])):
         assert is_refused(programme_client.get(reverse(f"wagtailusers_groups:{name}", args=args)))
+
+
+def test_the_group_listing_names_the_roles_in_the_users_language(client, accounts):
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(accounts["superuser"])
+    profile.preferred_language = "de"
+    profile.save()
+    client.force_login(accounts["superuser"])
+    listing = client.get(reverse("wagtailusers_groups:index")).content.decode()
+    assert "Redaktion" in listing
+    assert "Fallmanagement" in listing
+    assert "Partner caseworkers" not in listing
