@@ -1,46 +1,11 @@
-"""Themes become translatable snippets (step 1 of 2): the German name is the source row's name,
-the English name moves into an English translation row with the same translation key.
+"""Themes become translatable snippets (step 1 of 3): the columns a translation needs.
 
-The English column is dropped in 0004, once the rows exist; the language codes are frozen here.
+0004 moves the English names into translation rows and 0005 drops the English column; each
+step is its own migration (one transaction each), because PostgreSQL refuses to alter a table
+in the transaction that changed its rows.
 """
 
-import uuid
-
-from django.conf import settings
 from django.db import migrations, models
-
-ENGLISH = "en"
-
-
-def forward(apps, schema_editor):
-    Locale = apps.get_model("wagtailcore", "Locale")
-    Theme = apps.get_model("knowledge", "Theme")
-    default, _created = Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
-    english, _created = Locale.objects.get_or_create(language_code=ENGLISH)
-    for theme in Theme.objects.filter(locale__isnull=True):
-        theme.translation_key = uuid.uuid4()
-        theme.locale = default
-        theme.save(update_fields=["translation_key", "locale"])
-        if english.pk != default.pk:
-            Theme.objects.create(
-                translation_key=theme.translation_key,
-                locale=english,
-                slug=theme.slug,
-                name=theme.name_en or theme.name,
-                sort_order=theme.sort_order,
-            )
-
-
-def backward(apps, schema_editor):
-    Locale = apps.get_model("wagtailcore", "Locale")
-    Theme = apps.get_model("knowledge", "Theme")
-    default = Locale.objects.get(language_code=settings.LANGUAGE_CODE)
-    for theme in Theme.objects.exclude(locale=default):
-        if theme.locale.language_code == ENGLISH:
-            Theme.objects.filter(translation_key=theme.translation_key, locale=default).update(
-                name_en=theme.name
-            )
-        theme.delete()
 
 
 class Migration(migrations.Migration):
@@ -74,5 +39,4 @@ class Migration(migrations.Migration):
                 verbose_name="locale",
             ),
         ),
-        migrations.RunPython(forward, backward),
     ]

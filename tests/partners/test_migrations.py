@@ -11,7 +11,7 @@ pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 BEFORE = [("partners", "0003_seed_vocabularies"), ("knowledge", "0002_themes_workflow_roles")]
 AFTER = [
     ("partners", "0006_translatable_snippets_constraints"),
-    ("knowledge", "0004_translatable_themes_constraints"),
+    ("knowledge", "0005_translatable_themes_constraints"),
 ]
 
 

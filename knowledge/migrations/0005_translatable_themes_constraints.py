@@ -1,4 +1,4 @@
-"""Themes, step 2 of 2: drop the English column; slugs are unique per locale."""
+"""Themes, step 3 of 3: drop the English column; slugs are unique per locale."""
 
 import uuid
 
@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-    dependencies = [("knowledge", "0003_translatable_themes")]
+    dependencies = [("knowledge", "0004_move_english_theme_names")]
 
     operations = [
         migrations.RemoveField("theme", "name_en"),
