@@ -7,6 +7,8 @@ DEV_STAMP := $(VENV)/.dev-requirements
 MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# pytest-xdist workers for make test / test-postgres (the machines have 2 cores).
+PYTEST_WORKERS ?= 2
 
 .PHONY: run install install-dev migrate demo messages test test-postgres lint format bench ci clean
 
@@ -48,10 +50,10 @@ messages: install-dev
 	$(MANAGE) compilemessages --ignore ".venv/*"
 
 test: install-dev
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 test-postgres: install-dev
-	bash scripts/with-postgres.sh $(BIN)/pytest $(PYTEST_ARGS)
+	bash scripts/with-postgres.sh $(BIN)/pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 lint: install-dev
 	$(BIN)/ruff check .
