@@ -47,8 +47,9 @@ class CaseForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         for name in ("languages", "city"):
             field = self.fields[name]
-            field.queryset = field.queryset.model.objects.sources()
-            field.label_from_instance = lambda item: item.localized.name
+            # one query for all choices and their names, not one per choice
+            field.queryset = field.queryset.model.objects.sources().with_localized("name")
+            field.label_from_instance = lambda item: item.localized_name
 
 
 class StepForm(forms.Form):
