@@ -1,4 +1,6 @@
 import os
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -43,9 +45,47 @@ def pytest_runtest_makereport(item, call):
     setattr(item, f"rep_{report.when}", report)
 
 
+class InFlightRequests:
+    """Counts the live server's requests in progress. Closing a page sends beacons (Wagtail's
+    editing-session release, for one) that the live server may still be answering when the test
+    database is flushed; the flush then fails on a locked table. Teardown waits for quiet."""
+
+    def __init__(self):
+        self.count = 0
+        self.changed = threading.Condition()
+
+    def started(self, **kwargs):
+        with self.changed:
+            self.count += 1
+            self.changed.notify_all()
+
+    def finished(self, **kwargs):
+        with self.changed:
+            self.count = max(0, self.count - 1)
+            self.changed.notify_all()
+
+    def wait_for_quiet(self, quiet: float = 0.3, timeout: float = 10.0) -> None:
+        """Return once no request has run for ``quiet`` seconds (bounded by ``timeout``)."""
+        deadline = time.monotonic() + timeout
+        with self.changed:
+            while time.monotonic() < deadline:
+                if self.count == 0 and not self.changed.wait(quiet):
+                    return
+                if self.count:
+                    self.changed.wait(min(quiet, max(0.0, deadline - time.monotonic())))
+
+
+IN_FLIGHT = InFlightRequests()
+
+
 @pytest.fixture(scope="session")
 def browser():
+    from django.core.signals import request_finished, request_started
+
     from playwright.sync_api import sync_playwright
+
+    request_started.connect(IN_FLIGHT.started, dispatch_uid="tests-in-flight-started")
+    request_finished.connect(IN_FLIGHT.finished, dispatch_uid="tests-in-flight-finished")
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
@@ -102,12 +142,31 @@ class BrowserPage:
 
 
 @pytest.fixture
-def browser_page(browser, live_server, request):
-    context = browser.new_context(locale="de-DE", viewport={"width": 1280, "height": 900})
-    context.set_default_timeout(20_000)
-    page = BrowserPage(context.new_page(), live_server.url)
-    yield page
+def open_page(browser, live_server, request):
+    """``open_page(**context_options)`` opens a page in a fresh browser context on the live
+    server (German, desktop size unless told). Teardown screenshots failures, closes every
+    context and waits until the live server has answered what closing them sent."""
+    contexts = []
+    pages = []
+
+    def open_(**options):
+        options = {"locale": "de-DE", "viewport": {"width": 1280, "height": 900}, **options}
+        context = browser.new_context(**options)
+        context.set_default_timeout(20_000)
+        contexts.append(context)
+        page = BrowserPage(context.new_page(), live_server.url)
+        pages.append(page)
+        return page
+
+    yield open_
     report = getattr(request.node, "rep_call", None)
-    if report is not None and report.failed:
-        page.screenshot_to("FAILED-" + request.node.name)
-    context.close()
+    if report is not None and report.failed and pages:
+        pages[0].screenshot_to("FAILED-" + request.node.name)
+    for context in contexts:
+        context.close()
+    IN_FLIGHT.wait_for_quiet()
+
+
+@pytest.fixture
+def browser_page(open_page):
+    return open_page()

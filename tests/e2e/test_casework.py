@@ -6,8 +6,6 @@ from django.utils import timezone
 
 import pytest
 
-from tests.conftest import BrowserPage
-
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
@@ -27,17 +25,11 @@ def people(db):
     }
 
 
-def second_page(browser, live_server) -> BrowserPage:
-    context = browser.new_context(locale="de-DE", viewport={"width": 1280, "height": 900})
-    context.set_default_timeout(20_000)
-    return BrowserPage(context.new_page(), live_server.url)
-
-
 def submit(page) -> None:
     page.locator("main form button[type=submit]").first.click()
 
 
-def test_case_goes_from_manager_to_partner(browser_page, browser, live_server, people):
+def test_case_goes_from_manager_to_partner(browser_page, open_page, people):
     from casework.models import Case, Placement
 
     today = timezone.localdate().isoformat()
@@ -77,7 +69,7 @@ def test_case_goes_from_manager_to_partner(browser_page, browser, live_server, p
     assert case.number in page.locator("table.listing").inner_text()
     page.screenshot_to("casework-my-cases")
 
-    partner = second_page(browser, live_server)
+    partner = open_page()
     partner.login("jonas")
     inbox = partner.locator("#casework-inbox-section, [id^=casework-inbox]").first
     assert case.number in inbox.inner_text()
@@ -104,7 +96,7 @@ def test_case_goes_from_manager_to_partner(browser_page, browser, live_server, p
     assert Placement.objects.get().recorded_by == people["diakonie"]
     partner.screenshot_to("casework-case-page-partner")
 
-    outsider = second_page(browser, live_server)
+    outsider = open_page()
     outsider.login("tom")
     assert outsider.visit(case_path).status == 404
     assert case.number not in outsider.content()

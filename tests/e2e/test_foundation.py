@@ -61,11 +61,9 @@ def test_skip_link_is_the_first_thing_keyboard_users_reach(browser_page, home_pa
     assert focused == "#main"
 
 
-def test_home_page_reads_on_a_phone(browser, live_server, home_pages):
-    context = browser.new_context(viewport={"width": 375, "height": 740}, locale="de-DE")
-    page = context.new_page()
-    page.goto(live_server.url + "/")
+def test_home_page_reads_on_a_phone(open_page, home_pages):
+    page = open_page(viewport={"width": 375, "height": 740})
+    page.visit("/")
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= 375
-    page.screenshot(path="var/test-artifacts/home-phone.png", full_page=True)
-    context.close()
+    page.screenshot_to("home-phone")

@@ -75,13 +75,11 @@ def test_print_layout_drops_navigation_and_filters(browser_page, demo_content):
     assert csp_violations(browser_page) == []
 
 
-def test_filters_work_without_javascript(browser, live_server, demo_content):
-    context = browser.new_context(java_script_enabled=False, locale="en-GB")
-    page = context.new_page()
-    page.goto(live_server.url + "/en/knowledge/")
+def test_filters_work_without_javascript(open_page, demo_content):
+    page = open_page(java_script_enabled=False, locale="en-GB")
+    page.visit("/en/knowledge/")
     page.select_option("#id_city", "London")
     page.click("button[type=submit]")
     page.wait_for_url("**city=London*")
     titles = page.locator(".entry-card__title").all_inner_texts()
     assert titles == ["London: the Employability Forum"]
-    context.close()
