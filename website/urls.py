@@ -10,6 +10,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from .api import api_router
 
 urlpatterns = [
+    path("admin/two-factor/", include("website.two_factor.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),

@@ -64,6 +64,9 @@ INSTALLED_APPS = [
     "import_export",
     "csp",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -80,6 +83,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "website.sessions.AbsoluteSessionLifetimeMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "website.two_factor.middleware.RequireSecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "website.csp.SiteCSPMiddleware",
@@ -165,6 +170,11 @@ AXES_LOCKOUT_TEMPLATE = "website/lockout.html"
 AXES_ENABLE_ADMIN = False  # the Wagtail admin lists and lifts lockouts
 AXES_VERBOSE = False
 LOGIN_REDIRECT_URL = "wagtailadmin_home"
+
+# A second factor (website/two_factor): every staff account enrols an authenticator app at its
+# first login and enters a code at each login. django-otp throttles wrong codes per device.
+TWO_FACTOR_REQUIRED = env_bool("TWO_FACTOR_REQUIRED", True)
+OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "PartizipationPlus")
 
 # Languages: the first (German) is the default and lives at "/", the others under "/<code>/".
 # Content languages are configuration: SITE_LANGUAGES (codes, first one the default) picks from

@@ -24,3 +24,5 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 # Tests change rows with QuerySet.update() and expect the next page to show it; the page
 # cache's own tests switch it on.
 PAGE_CACHE_SECONDS = 0
+# Tests sign in with force_login; the second factor's own tests switch it on.
+TWO_FACTOR_REQUIRED = False
