@@ -17,7 +17,8 @@ redirects to. The wizard keeps its state in the session, so it writes the sessio
 request; both sides do, as ``SESSION_SAVE_EVERY_REQUEST`` is on: the writes per run are printed.
 
 Timings are interleaved (stock, wizard, then wizard, stock, ...):
-- warm: one process, after warm-up runs, so the wizard's built form classes are cached;
+- warm: one process (not the one that migrated the database), after warm-up runs, so the
+  wizard's built form classes are cached;
 - cold: each run in a fresh process (nothing imported lazily yet, no template compiled, no form
   class built): the run's own time from inside the process, and the whole process's CPU time.
 Wall time is what the target means; CPU time is printed beside it, as on a shared machine the
@@ -367,11 +368,37 @@ def writes(name: str) -> tuple[int, int, Counter]:
     return len(times), len(queries), counted
 
 
-def cold_child(name: str) -> None:
-    """One run in this fresh process; prints its wall and CPU milliseconds as JSON."""
-    import django
+def child(task: str):
+    """Run ``task`` in a fresh process and return what it printed last, as JSON."""
+    output = subprocess.run(
+        [sys.executable, __file__, "--child", task],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    return json.loads(output.strip().splitlines()[-1])
 
-    django.setup()
+
+def warm_child(rounds: int, warmup: int) -> dict:
+    """Everything measured in one process that has not run the migrations (whose objects would
+    slow its garbage collection): the checks, one run's writes, the warm runs."""
+    runs = {}
+    for name in SIDES:
+        requests, queries, counted = writes(name)
+        runs[name] = {"requests": requests, "queries": queries, "writes": counted}
+    wall, cpu, wizard_requests = warm(rounds, warmup)
+    return {
+        "extra": assert_same_validation(),
+        "runs": runs,
+        "wall": wall,
+        "cpu": cpu,
+        "wizard_requests": wizard_requests,
+    }
+
+
+def cold_child(name: str) -> dict:
+    """One run in this fresh process: its wall and CPU milliseconds."""
     assert "forms_app.wizard" not in sys.modules, "the wizard was built before the run"
     side = SIDES[name]()
     side.submissions().delete()
@@ -380,7 +407,7 @@ def cold_child(name: str) -> None:
     cpu = (time.process_time() - cpu_started) * 1000
     wall = (time.perf_counter() - started) * 1000
     side.check()
-    print(json.dumps({"wall": wall, "cpu": cpu}))
+    return {"wall": wall, "cpu": cpu}
 
 
 def cold(rounds: int) -> dict[str, dict]:
@@ -390,17 +417,10 @@ def cold(rounds: int) -> dict[str, dict]:
         order = list(SIDES) if number % 2 == 0 else list(reversed(SIDES))
         for name in order:
             before = resource.getrusage(resource.RUSAGE_CHILDREN)
-            output = subprocess.run(
-                [sys.executable, __file__, "--cold-child", name],
-                cwd=ROOT,
-                check=True,
-                capture_output=True,
-                text=True,
-            ).stdout
+            measured = child(name)
             after = resource.getrusage(resource.RUSAGE_CHILDREN)
             used = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
             figures["process"][name].append(used * 1000)
-            measured = json.loads(output.strip().splitlines()[-1])
             figures["wall"][name].append(measured["wall"])
             figures["cpu"][name].append(measured["cpu"])
     return figures
@@ -415,28 +435,28 @@ def report(title: str, samples: dict) -> None:
 
 
 def main(args) -> int:
-    import django
-
-    django.setup()
-    prepare()
+    child("prepare")
     print(
         "\nForms: the whole 5-step wizard (8 fields a step, review, save, thank-you page) against "
         "Wagtail's stock form page\n(40 fields in one page); same fields, validation and "
         "restriction (groups), one logged-in staff user, SQLite.\nInterleaved: stock, wizard, "
         "then wizard, stock, ... Medians, quartiles and ranges in milliseconds per whole run."
     )
-    extra = assert_same_validation()
+    measured = child(f"warm:{args.rounds}:{args.warmup}")
+    extra = measured["extra"]
     print(
         f"\nSame Django field class and rules for all 40 labels (checked). The wizard has "
         f"{len(extra)} more: its honeypot on each step ({', '.join(extra)})."
     )
     print("\nPer run (identical every time):")
     for name, cls in SIDES.items():
-        requests, queries, counted = writes(name)
-        listed = ", ".join(f"{count} {what}" for what, count in sorted(counted.items()))
-        print(f"  {cls.name:<14}{requests} requests, {queries} queries; writes: {listed}")
-
-    wall, cpu, wizard_requests = warm(args.rounds, args.warmup)
+        run = measured["runs"][name]
+        listed = ", ".join(f"{count} {what}" for what, count in sorted(run["writes"].items()))
+        print(
+            f"  {cls.name:<14}{run['requests']} requests, {run['queries']} queries; "
+            f"writes: {listed}"
+        )
+    wall, cpu, wizard_requests = measured["wall"], measured["cpu"], measured["wizard_requests"]
     report(f"Warm: one process, built forms cached, {args.rounds} runs each; wall time", wall)
     steps = ", ".join(f"{ms:.1f}" for ms in wizard_requests)
     print(f"  wizard's requests (GET, 5 steps, review, thank-you), medians ms: {steps}")
@@ -459,19 +479,34 @@ def main(args) -> int:
     return 0 if warm_ratio <= TARGET else 1
 
 
+def run_child(task: str) -> None:
+    import django
+
+    django.setup()
+    if task == "prepare":
+        prepare()
+        result = {}
+    elif task.startswith("warm:"):
+        _warm, rounds, warmup = task.split(":")
+        result = warm_child(int(rounds), int(warmup))
+    else:
+        result = cold_child(task)
+    print(json.dumps(result))
+
+
 def parse() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=40, help="warm runs of each (40)")
     parser.add_argument("--warmup", type=int, default=3, help="warm-up runs of each (3)")
     parser.add_argument("--cold-rounds", type=int, default=8, help="fresh processes each (8)")
-    parser.add_argument("--cold-child", choices=SIDES, help=argparse.SUPPRESS)
+    parser.add_argument("--child", help=argparse.SUPPRESS)
     return parser.parse_args()
 
 
 if __name__ == "__main__":
     arguments = parse()
-    if arguments.cold_child:
-        cold_child(arguments.cold_child)
+    if arguments.child:
+        run_child(arguments.child)
         sys.exit(0)
     with tempfile.TemporaryDirectory(prefix="bench-forms-") as var_dir:
         os.environ["VAR_DIR"] = var_dir  # read by the settings: the database and media go here
