@@ -197,7 +197,7 @@ def assert_same_validation() -> list[str]:
 
 # -- one run of each ------------------------------------------------------------------------
 class Side:
-    """One form and how a person fills it: ``run`` returns each request's seconds."""
+    """One form and how a person fills it: ``run`` returns each request's (wall, CPU) ms."""
 
     name = ""
 
@@ -215,9 +215,12 @@ class Side:
         raise NotImplementedError
 
     def request(self, times: list, method: str, url: str, data=None, status=200):
-        start = time.perf_counter()
+        """One request; appends its wall and CPU milliseconds to ``times``."""
+        start, cpu_start = time.perf_counter(), time.process_time()
         response = getattr(self.client, method)(url, data) if data else self.client.get(url)
-        times.append(time.perf_counter() - start)
+        times.append(
+            ((time.perf_counter() - start) * 1000, (time.process_time() - cpu_start) * 1000)
+        )
         assert response.status_code == status, (self.name, url, response.status_code)
         return response
 
@@ -328,8 +331,8 @@ def ratio_line(wizard: list[float], stock: list[float]) -> str:
     )
 
 
-def warm(rounds: int, warmup: int) -> tuple[dict, dict, list[float]]:
-    """Wall and CPU milliseconds per whole run, and the wizard's per-request wall medians."""
+def warm(rounds: int, warmup: int) -> tuple[dict, dict, dict]:
+    """Wall and CPU milliseconds per whole run, and the wizard's per-request medians of both."""
     sides = {name: cls() for name, cls in SIDES.items()}
     for _ in range(warmup):
         for side in sides.values():
@@ -347,8 +350,15 @@ def warm(rounds: int, warmup: int) -> tuple[dict, dict, list[float]]:
             sides[name].check()
             if name == "wizard":
                 per_request.append(times)
-    columns = [statistics.median(column) * 1000 for column in zip(*per_request, strict=True)]
-    return wall, cpu, columns
+    columns = list(zip(*per_request, strict=True))
+    return (
+        wall,
+        cpu,
+        {
+            "wall": [statistics.median(wall_ms for wall_ms, _cpu in c) for c in columns],
+            "cpu": [statistics.median(cpu_ms for _wall, cpu_ms in c) for c in columns],
+        },
+    )
 
 
 def writes(name: str) -> tuple[int, int, Counter]:
@@ -434,6 +444,24 @@ def report(title: str, samples: dict) -> None:
     print(f"  {ratio_line(samples['wizard'], samples['stock'])}")
 
 
+def explain(samples: dict, wizard_requests: list[float]) -> None:
+    """Where the ratio comes from: the site's cost of each request, and the forms' own work."""
+    steps = ", ".join(f"{ms:.1f}" for ms in wizard_requests)
+    print(f"  the wizard's requests (GET, 5 steps, review, thank-you), medians ms: {steps}")
+    floor, count = wizard_requests[-1], len(wizard_requests)
+    wizard, stock = statistics.median(samples["wizard"]), statistics.median(samples["stock"])
+    print(
+        f"  the site's cost of one request: the thank-you page (restricted, no form) takes "
+        f"{floor:.1f} ms;\n  {count} such requests alone are {count * floor / stock:.2f}x the "
+        f"stock page's whole run, the least any {count}-request flow reaches here"
+    )
+    beyond_wizard, beyond_stock = wizard - count * floor, stock - 2 * floor
+    print(
+        f"  beyond that cost of each request (the forms' own work): wizard {beyond_wizard:.1f} ms, "
+        f"stock page {beyond_stock:.1f} ms, {beyond_wizard / beyond_stock:.2f}x"
+    )
+
+
 def main(args) -> int:
     child("prepare")
     print(
@@ -458,22 +486,9 @@ def main(args) -> int:
         )
     wall, cpu, wizard_requests = measured["wall"], measured["cpu"], measured["wizard_requests"]
     report(f"Warm: one process, built forms cached, {args.rounds} runs each; wall time", wall)
-    steps = ", ".join(f"{ms:.1f}" for ms in wizard_requests)
-    print(f"  wizard's requests (GET, 5 steps, review, thank-you), medians ms: {steps}")
-    floor, count = wizard_requests[-1], len(wizard_requests)
-    print(
-        f"  the site's cost of one request: the thank-you page (restricted, no form) takes "
-        f"{floor:.1f} ms;\n  {count} such requests alone are "
-        f"{count * floor / statistics.median(wall['stock']):.2f}x the stock page's whole run, "
-        f"the least any {count}-request flow reaches here"
-    )
-    beyond_wizard = statistics.median(wall["wizard"]) - count * floor
-    beyond_stock = statistics.median(wall["stock"]) - 2 * floor
-    print(
-        f"  beyond that cost of each request (the forms' own work): wizard {beyond_wizard:.1f} ms, "
-        f"stock page {beyond_stock:.1f} ms, {beyond_wizard / beyond_stock:.2f}x"
-    )
+    explain(wall, wizard_requests["wall"])
     report("Warm, CPU time of the same runs", cpu)
+    explain(cpu, wizard_requests["cpu"])
     figures = cold(args.cold_rounds)
     title = f"Cold: a fresh process for each run, {args.cold_rounds} runs each; the run itself"
     report(f"{title}, wall time", figures["wall"])
