@@ -55,6 +55,6 @@ def step_progress(wizard, form, shown: list[str]) -> Progress:
         open_question = asked_on.get(deciding, -1) >= here and not normalize(answers.get(deciding))
         counted = open_question or condition_met(condition, answers)
         total += counted
-        if deciding in values:
+        if asked_on.get(deciding) == here:
             live.append({**condition, "counted": counted})
     return Progress(number, total, live)

@@ -122,6 +122,12 @@ def test_the_counter_follows_an_answer_given_on_the_step_shown(client, skipping_
     assert 'data-label-template="Schritt 1 von {total}"' in body
 
 
+def test_a_fresh_step_lets_the_browser_count_its_deciding_question(client, skipping_form):
+    body = text(client.get(skipping_form.url))
+    assert 'data-fixed-total="3"' in body
+    assert 'data-step-condition data-condition-field="restricted"' in body
+
+
 def test_going_back_counts_what_was_answered(client, skipping_form):
     page = skipping_form
     client.get(page.url)
