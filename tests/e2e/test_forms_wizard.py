@@ -365,6 +365,17 @@ def test_case_manager_fills_resumes_a_draft_with_an_upload_and_meets_no_early_er
     expect(progress).to_have_text("Schritt 3 von 3")
     click_and_wait("button:has-text('Zurück')")
     expect(kept).to_contain_text("lebenslauf.pdf")
+    click_and_wait("button:has-text('„lebenslauf.pdf“ entfernen')")
+    expect(page.locator(".messages")).to_contain_text("Die Datei „lebenslauf.pdf“ wurde entfernt.")
+    expect(kept).to_have_count(0)
+    assert page.locator(".wf-errors").count() == 0  # removing is not sending the step
+    page.set_input_files(
+        "[name='documents-cv']",
+        files=[{"name": "zeugnis.pdf", "mimeType": "application/pdf", "buffer": PDF}],
+    )
+    click_and_wait("button:has-text('Weiter')")
+    click_and_wait("button:has-text('Zurück')")
+    expect(kept).to_contain_text("Gespeicherte Datei: zeugnis.pdf")
     click_and_wait("button:has-text('Weiter')")
     expect(progress).to_have_text("Schritt 3 von 3")
     # the consent step was never sent: nothing is marked wrong yet
@@ -383,13 +394,13 @@ def test_case_manager_fills_resumes_a_draft_with_an_upload_and_meets_no_early_er
     violations += serious_violations(page, "step 3 with errors")
     page.fill("[name='plan-goal']", "Ausbildung im Handwerk")
     click_and_wait("button:has-text('Überprüfen')")
-    assert "lebenslauf.pdf" in page.inner_text(".wizard")
+    assert "zeugnis.pdf" in page.inner_text(".wizard")
     violations += serious_violations(page, "review")
     click_and_wait("button:has-text('Absenden')")
     page.wait_for_url("**/done/")
     submission = FormSubmission.objects.get()
     assert submission.answers["first_name"] == "Amal"
-    assert submission.answers["cv"]["name"] == "lebenslauf.pdf"
+    assert submission.answers["cv"]["name"] == "zeugnis.pdf"
     assert SubmissionFile.objects.get().file.read() == PDF
     assert not FormDraft.objects.exists()
     assert csp_violations(browser_page) == []
