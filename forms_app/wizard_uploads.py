@@ -85,8 +85,10 @@ class KeptUploadsMixin:
             messages.success(
                 self.request, _("The file “%(name)s” was removed.") % {"name": record["name"]}
             )
-        return self.render(
-            self.get_form(
-                data=self.storage.get_step_data(step), files=self.storage.get_step_files(step)
-            )
+        form = self.get_form(
+            data=self.storage.get_step_data(step), files=self.storage.get_step_files(step)
         )
+        key = name.removeprefix(f"{step}-")
+        if removed and key in form.fields:
+            form.fields[key].widget.attrs["autofocus"] = True  # where the person goes on
+        return self.render(form)

@@ -102,6 +102,7 @@ def test_remove_really_removes_the_file(client, upload_form, private_root):
     body = text(response)
     assert "Die Datei „cv.pdf“ wurde entfernt." in body
     assert "Gespeicherte Datei" not in body
+    assert "autofocus" in re.search(r'<input type="file"[^>]*>', body)[0]
     assert 'value="Neu"' in body  # what else the step held is kept
     assert "Dieses Feld muss ausgefüllt werden." not in body  # nothing was sent yet
     assert stored(client, page) == {}
