@@ -63,3 +63,35 @@ def form_page_listing_buttons(page, user, next_url=None):
 @hooks.register("register_page_header_buttons")
 def form_page_header_buttons(page, user, view_name, next_url=None):
     yield from _form_buttons(page, user)
+
+
+def _apply_chosen_audience(request, page):
+    """Apply "who may fill this form" as chosen in the editor (before publishing, so the form is
+    never live with the wrong privacy)."""
+    chosen = getattr(page, "_forms_app_audience", None)
+    if chosen is not None:
+        from .builder import apply_audience
+
+        apply_audience(page, *chosen)
+        del page._forms_app_audience
+
+
+hooks.register("before_publish_page", _apply_chosen_audience)
+hooks.register("after_create_page", _apply_chosen_audience)
+hooks.register("after_edit_page", _apply_chosen_audience)
+
+
+@hooks.register("insert_editor_js")
+def builder_js():
+    from django.templatetags.static import static
+    from django.utils.html import format_html
+
+    return format_html('<script src="{}" defer></script>', static("forms_app/js/builder.js"))
+
+
+@hooks.register("insert_global_admin_css")
+def builder_css():
+    from django.templatetags.static import static
+    from django.utils.html import format_html
+
+    return format_html('<link rel="stylesheet" href="{}">', static("forms_app/css/builder.css"))
