@@ -226,10 +226,14 @@ class WizardFormPageForm(WagtailAdminPageForm):
             )
 
     def save(self, commit=True):
-        if self.cleaned_data.get("audience") and self.may_set_audience() and (
-            self.instance.pk is None
-            or "audience" in self.changed_data
-            or "audience_groups" in self.changed_data
+        if (
+            self.cleaned_data.get("audience")
+            and self.may_set_audience()
+            and (
+                self.instance.pk is None
+                or "audience" in self.changed_data
+                or "audience_groups" in self.changed_data
+            )
         ):
             self.instance._forms_app_audience = (
                 self.cleaned_data["audience"],
