@@ -95,3 +95,40 @@ def builder_css():
     from django.utils.html import format_html
 
     return format_html('<link rel="stylesheet" href="{}">', static("forms_app/css/builder.css"))
+
+
+@hooks.register("construct_explorer_page_queryset")
+def annotate_form_audience(parent_page, pages, request):
+    """Each listed page's own view restriction, read in the listing's one query, so the row of a
+    form can say who may fill it without a query per row."""
+    from django.db.models import OuterRef, Subquery
+
+    from wagtail.models import PageViewRestriction
+
+    own = PageViewRestriction.objects.filter(page_id=OuterRef("pk")).values("restriction_type")
+    return pages.annotate(forms_app_restriction=Subquery(own[:1]))
+
+
+@hooks.register("register_page_listing_buttons")
+def form_audience_button(page, user, next_url=None):
+    """ "Who may fill: Staff only" on a form's row, linking to the setting in the editor."""
+    from wagtail.admin.widgets.button import ListingButton
+    from wagtail.models import PageViewRestriction
+
+    from .builder import Audience, audience_of
+
+    if not hasattr(page, "forms_app_restriction"):
+        return
+    if not issubclass(page.specific_class or Page, WizardFormPage):
+        return
+    restriction_type = page.forms_app_restriction
+    restriction = (
+        PageViewRestriction(restriction_type=restriction_type) if restriction_type else None
+    )
+    label = Audience.LABELS[audience_of(restriction)]
+    yield ListingButton(
+        _("Who may fill: %(audience)s") % {"audience": label},
+        reverse("wagtailadmin_pages:edit", args=[page.pk]),
+        icon_name="view" if restriction is None else "no-view",
+        priority=5,
+    )
