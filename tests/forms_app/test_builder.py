@@ -362,3 +362,30 @@ def test_a_faulty_condition_is_shown_on_its_block_after_a_failed_save(
     errors = response.context["form"].errors["steps"].as_data()[0]
     condition = errors.block_errors[0].block_errors["fields"].block_errors[0]
     assert "city" in condition.block_errors["condition"].block_errors["field"].messages[0]
+
+
+def test_the_page_listing_says_who_may_fill_each_form_without_a_query_per_row(
+    client, make_user, home
+):
+    """The audience is read in the listing's own query (Wagtail's listing does per-row work of
+    its own, so only the privacy queries are counted here)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from wagtail.models import PageViewRestriction
+
+    def privacy_queries() -> tuple[str, int]:
+        with CaptureQueriesContext(connection) as queries:
+            body = client.get(reverse("wagtailadmin_explore", args=[home.pk])).content.decode()
+        return body, sum("pageviewrestriction" in q["sql"] for q in queries.captured_queries)
+
+    client.force_login(make_user(ADMINS))
+    first = make_form_page(home, step("a", field("short_text", "x")), slug="eins")
+    PageViewRestriction.objects.create(page=first, restriction_type=PageViewRestriction.LOGIN)
+    body, with_one = privacy_queries()
+    assert "Wer ausfüllen darf: Nur Mitarbeitende" in body
+    for number in range(4):
+        make_form_page(home, step("a", field("short_text", "x")), slug=f"offen-{number}")
+    body, with_five = privacy_queries()
+    assert body.count("Wer ausfüllen darf: Öffentlich") == 4
+    assert with_five == with_one
