@@ -59,20 +59,22 @@ def audience_of(restriction: PageViewRestriction | None) -> str:
 
 
 def apply_audience(page, audience: str, groups) -> None:
-    """Make the page's own view restriction say ``audience`` (the groups for "chosen groups")."""
-    restriction = PageViewRestriction.objects.filter(page=page).first()
+    """Make the view restriction of the form and of its language versions say ``audience`` (the
+    groups for "chosen groups"): who may fill a form is one setting, whatever the language."""
     if audience == Audience.PASSWORD:
         return
-    if audience == Audience.EVERYONE:
-        if restriction is not None:
-            restriction.delete()
-        return
-    if restriction is None:
-        restriction = PageViewRestriction(page=page)
-    restriction.restriction_type = Audience.RESTRICTION[audience]
-    restriction.password = ""
-    restriction.save()
-    restriction.groups.set(groups if audience == Audience.GROUPS else [])
+    for version in [page, *page.get_translations()]:
+        restriction = PageViewRestriction.objects.filter(page=version).first()
+        if audience == Audience.EVERYONE:
+            if restriction is not None:
+                restriction.delete()
+            continue
+        if restriction is None:
+            restriction = PageViewRestriction(page=version)
+        restriction.restriction_type = Audience.RESTRICTION[audience]
+        restriction.password = ""
+        restriction.save()
+        restriction.groups.set(groups if audience == Audience.GROUPS else [])
 
 
 def answer_counts(page, keys) -> dict[str, int]:

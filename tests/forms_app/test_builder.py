@@ -389,3 +389,18 @@ def test_the_page_listing_says_who_may_fill_each_form_without_a_query_per_row(
     body, with_five = privacy_queries()
     assert body.count("Wer ausfüllen darf: Öffentlich") == 4
     assert with_five == with_one
+
+
+def test_who_may_fill_applies_to_every_language_version(client, make_user, home):
+    from wagtail.models import Locale, PageViewRestriction
+
+    from forms_app.translation import translate_page
+
+    page = make_form_page(home, step("a", field("short_text", "name", "Name")), slug="sprachen")
+    english = translate_page(page, Locale.objects.get(language_code="en"), {"Name": "Name"})
+    assert not PageViewRestriction.objects.filter(page=english).exists()
+    client.force_login(make_user(ADMINS))
+    edit = reverse("wagtailadmin_pages:edit", args=[page.pk])
+    assert client.post(edit, editor_data(page, **{"action-publish": "1"})).status_code == 302
+    types = {r.page_id: r.restriction_type for r in PageViewRestriction.objects.all()}
+    assert types == {page.pk: PageViewRestriction.LOGIN, english.pk: PageViewRestriction.LOGIN}
