@@ -64,9 +64,11 @@ def test_administrator_builds_a_form_and_a_case_manager_fills_it(
     page.check(f"[name='{count}-required']")
     condition = page.locator(f"[name='{count}-condition-field']")
     page.click(f"button[aria-controls='block_group-{count}-condition-content']")  # expand it
-    condition.fill("has_children")
+    # the editor offers the earlier fields and their answers as lists (forms_app builder.js)
+    page.select_option(f"#{condition.get_attribute('id')}-picker", label="Haben Sie Kinder?")
     page.select_option(f"[name='{count}-condition-operator']", "equals")
-    page.fill(f"[name='{count}-condition-values']", "yes")
+    values = page.locator(f"[name='{count}-condition-values']")
+    page.select_option(f"#{values.get_attribute('id')}-picker", label="Ja")
     add_step(page, 2, "notes", "Anmerkungen")
     add_field(page, 2, 0, "Langer Text", "remarks", "Anmerkungen")
     browser_page.screenshot_to("forms-editor")
