@@ -68,6 +68,7 @@ class ActionCall:
     answers: dict[str, Any]
     user: Any
     context: Any = None
+    request: Any = None
 
 
 @dataclass(frozen=True)
@@ -228,6 +229,7 @@ def run_action(page, submission, request, context_id: str | None) -> ActionOutco
         answers=submission.answers,
         user=request.user if request.user.is_authenticated else None,
         context=context,
+        request=request,
     )
     return action.run(call)
 
