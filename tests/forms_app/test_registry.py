@@ -83,11 +83,15 @@ def project_apps() -> set[str]:
     from django.apps import apps
     from django.conf import settings
 
+    import sysconfig
+
     base = pathlib.Path(settings.BASE_DIR).resolve()
+    installed = pathlib.Path(sysconfig.get_paths()["purelib"]).resolve()  # .venv may sit in base
     return {
         config.name.split(".")[0]
         for config in apps.get_app_configs()
         if pathlib.Path(config.path).resolve().is_relative_to(base)
+        and not pathlib.Path(config.path).resolve().is_relative_to(installed)
     } - {"forms_app"}
 
 
