@@ -9,6 +9,7 @@ class FormsAppConfig(AppConfig):
     verbose_name = _("Forms")
 
     def ready(self) -> None:
-        from .registry import autodiscover
+        from . import actions, registry
 
-        autodiscover()
+        registry.autodiscover()
+        actions.autodiscover()

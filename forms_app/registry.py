@@ -7,11 +7,10 @@ engine never imports the domain.
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from importlib import import_module
-from importlib.util import find_spec
 from typing import Any
 
 from django import forms
+from django.utils.module_loading import autodiscover_modules
 
 from wagtail import blocks
 
@@ -62,14 +61,9 @@ def field_types() -> dict[str, FieldType]:
 
 def autodiscover() -> None:
     """Import ``form_fields`` of every installed app, the way Wagtail finds ``wagtail_hooks``."""
-    from django.apps import apps
-
     from . import builtin_fields  # noqa: F401  (registers the built-in types)
 
-    for app_config in apps.get_app_configs():
-        module_name = f"{app_config.name}.form_fields"
-        if app_config.name != "forms_app" and find_spec(module_name):
-            import_module(module_name)
+    autodiscover_modules("form_fields")
 
 
 def plain_display(stored: Any, value: Any = None) -> str:

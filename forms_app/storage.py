@@ -1,9 +1,12 @@
 """Private file storage: uploads live outside MEDIA_ROOT and are served only by a checked view."""
 
 import os
+import uuid
+from datetime import timedelta
 
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage
+from django.utils import timezone
 
 
 class PrivateStorage(FileSystemStorage):
@@ -40,3 +43,13 @@ wizard_upload_storage = WizardUploadStorage()
 
 def get_private_storage() -> PrivateStorage:
     return private_storage
+
+
+# Callables the models name for defaults and paths live here, beside the storage, so the
+# migrations that refer to them import this small module and no model code.
+def submission_file_path(instance, filename: str) -> str:
+    return f"submissions/{instance.submission.page_id}/{uuid.uuid4().hex}/{filename}"
+
+
+def draft_expiry():
+    return timezone.now() + timedelta(days=getattr(settings, "FORMS_DRAFT_LIFETIME_DAYS", 30))

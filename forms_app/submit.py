@@ -4,11 +4,13 @@ import uuid
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from .actions import run_action
 from .models import FormDraft, FormSubmission, SubmissionFile
 
 
@@ -42,7 +44,12 @@ def check_rate_limit(page, request) -> None:
 
 
 def save_submission(wizard, final_forms: dict, answers: dict) -> FormSubmission:
-    """Create the submission (or return the one this wizard already made) and its files."""
+    """Create the submission (or return the one this wizard already made) and its files, and
+    run the form's action in the same transaction (``submission.action_outcome``).
+
+    An action that refuses raises ``ValidationError``: nothing is stored (files written so far
+    are removed again) and the wizard keeps its answers.
+    """
     page, request = wizard.page, wizard.request
     token = uuid.UUID(wizard.storage.extra_data["token"])
     existing = already_submitted(page, token)
@@ -51,6 +58,7 @@ def save_submission(wizard, final_forms: dict, answers: dict) -> FormSubmission:
     if page.is_public_form():
         check_rate_limit(page, request)
     user = request.user if request.user.is_authenticated else None
+    written: list[SubmissionFile] = []
     try:
         with transaction.atomic():
             submission = FormSubmission.objects.create(
@@ -73,6 +81,7 @@ def save_submission(wizard, final_forms: dict, answers: dict) -> FormSubmission:
                         )
                         record.file.save(upload.name, upload, save=False)
                         record.save()
+                        written.append(record)
                         stored_answers[item.key] = {"name": upload.name, "size": upload.size}
             if stored_answers != answers:
                 submission.answers = stored_answers
@@ -80,6 +89,13 @@ def save_submission(wizard, final_forms: dict, answers: dict) -> FormSubmission:
             draft_id = wizard.storage.extra_data.get("draft_id")
             if draft_id and user:
                 FormDraft.objects.filter(pk=draft_id, user=user).delete()
+            submission.action_outcome = run_action(
+                page, submission, request, wizard.storage.extra_data.get("context")
+            )
+    except ValidationError:
+        for record in written:
+            record.file.storage.delete(record.file.name)
+        raise
     except IntegrityError:
         # A second click raced the first one to the same token: the first one counts.
         return FormSubmission.objects.get(token=token)

@@ -5,6 +5,7 @@ from collections import OrderedDict
 
 from django import forms
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.forms.utils import ErrorDict
 from django.http import HttpResponseRedirect
 from django.utils.datastructures import MultiValueDict
@@ -13,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from formtools.wizard.views import SessionWizardView
 
+from .actions import start_context
 from .conditions import condition_met
 from .forms import build_form_class
 from .models import FormDraft
@@ -82,7 +84,8 @@ class PageWizardView(SessionWizardView):
         self.release_uploads_held_by_drafts()
         self.storage.reset()
         self.storage.current_step = self.steps.first
-        self.storage.extra_data = {"token": uuid.uuid4().hex, "answers": {}}
+        context = start_context(self.page, self.request)  # ?<param>=<id> for the form's action
+        self.storage.extra_data = {"token": uuid.uuid4().hex, "answers": {}, **context}
 
     def release_uploads_held_by_drafts(self) -> None:
         user = self.request.user
@@ -240,7 +243,11 @@ class PageWizardView(SessionWizardView):
             )
             return self.render(self.get_form(step=REVIEW))
         try:
-            save_submission(self, final_forms, answers)
+            submission = save_submission(self, final_forms, answers)
+        except ValidationError as refusal:  # the form's action refused: nothing was stored
+            for message in refusal.messages:
+                messages.error(self.request, message)
+            return self.render(self.get_form(step=REVIEW))
         except RateLimited:
             messages.error(
                 self.request,
@@ -249,6 +256,11 @@ class PageWizardView(SessionWizardView):
             return self.render(self.get_form(step=REVIEW))
         self.storage.reset()
         self.storage.extra_data = {"submitted": True}  # tells a resent old step what happened
+        outcome = getattr(submission, "action_outcome", None)
+        if outcome and outcome.message:
+            messages.success(self.request, outcome.message)
+        if outcome and outcome.url:
+            return HttpResponseRedirect(outcome.url)
         return HttpResponseRedirect(self.page.url + "done/")
 
     # -- display -----------------------------------------------------------------------------

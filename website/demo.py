@@ -124,7 +124,13 @@ def load_users() -> list[DemoUser]:
 
 
 def load(command) -> None:
+    from .demo_forms import load_forms
+
     load_home_pages()
     load_arabic_home()
     load_users()
-    command.stdout.write("Home pages (de, en, ar) and demo users are in place.")
+    load_forms()
+    command.stdout.write(
+        "Home pages (de, en, ar), demo users and demo forms (intake wizard, contact form) "
+        "are in place."
+    )

@@ -24,12 +24,14 @@ from .events import (
     TrainingKind,
     TrainingStatus,
 )
+from .intakes import CaseIntake
 from .plans import PlanGoal, PlanStep, StepStatus, SupportPlan
 from .transfers import Transfer, TransferState, TransferTask
 
 __all__ = [
     "Case",
     "CaseConference",
+    "CaseIntake",
     "CaseManagerProfile",
     "CaseNumberCounter",
     "CaseQuerySet",

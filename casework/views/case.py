@@ -8,6 +8,7 @@ from wagtail.models import ModelLogEntry
 
 from .. import access
 from ..audit import log_case
+from ..intakes import intake_context
 from ..models import (
     EmployabilityCheck,
     Exchange,
@@ -104,5 +105,6 @@ class CasePageView(CaseMixin, TemplateView):
             trainings=list(case.trainings.all()),
             placements=list(case.placements.all()),
             timeline=timeline,
+            **intake_context(case, user),
             **kwargs,
         )

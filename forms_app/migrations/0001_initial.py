@@ -9,8 +9,6 @@ from django.db import migrations, models
 import wagtail.contrib.routable_page.models
 
 import forms_app.fields
-import forms_app.models.drafts
-import forms_app.models.submissions
 import forms_app.storage
 
 
@@ -181,7 +179,7 @@ class Migration(migrations.Migration):
                     "expires_at",
                     models.DateTimeField(
                         db_index=True,
-                        default=forms_app.models.drafts.draft_expiry,
+                        default=forms_app.storage.draft_expiry,
                         verbose_name="expires",
                     ),
                 ),
@@ -223,7 +221,7 @@ class Migration(migrations.Migration):
                     models.FileField(
                         max_length=500,
                         storage=forms_app.storage.get_private_storage,
-                        upload_to=forms_app.models.submissions.submission_file_path,
+                        upload_to=forms_app.storage.submission_file_path,
                         verbose_name="file",
                     ),
                 ),

@@ -1,7 +1,5 @@
 """Unfinished wizards a person saved to resume later."""
 
-from datetime import timedelta
-
 from django.conf import settings
 from django.db import models, transaction
 from django.db.models.signals import post_delete
@@ -9,11 +7,7 @@ from django.dispatch import receiver
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ..storage import wizard_upload_storage
-
-
-def draft_expiry():
-    return timezone.now() + timedelta(days=getattr(settings, "FORMS_DRAFT_LIFETIME_DAYS", 30))
+from ..storage import draft_expiry, wizard_upload_storage
 
 
 class FormDraftQuerySet(models.QuerySet):

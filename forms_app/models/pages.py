@@ -1,5 +1,6 @@
 """The form page: a wizard whose steps and fields an administrator builds in the page editor."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import models
@@ -13,6 +14,7 @@ from wagtail.search import index
 
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from ..action_panels import action_panels
 from ..fields import StepsField
 from ..forms import build_specs
 
@@ -42,7 +44,23 @@ class WizardFormPage(RoutablePageMixin, Page):
         ),
     )
 
-    parent_page_types = ["website.HomePage"]
+    # -- submission action (forms_app.actions): one per form, fields mapped to its attributes --
+    submission_action = models.CharField(
+        _("action after submitting"),
+        max_length=100,
+        blank=True,
+        help_text=_("What happens with each submission besides being stored, e.g. open a case."),
+    )
+    action_mapping = models.JSONField(
+        _("fields for the action"),
+        default=dict,
+        blank=True,
+        help_text=_("Which of this form's fields gives which value the action needs."),
+    )
+    # -- end of submission action --
+
+    # Where forms may be created: the project says (app_label.ModelName); anywhere by default.
+    parent_page_types = getattr(settings, "FORMS_APP_PARENT_PAGE_TYPES", None)
     subpage_types: list[str] = []
     content_panels = [
         *Page.content_panels,
@@ -53,6 +71,7 @@ class WizardFormPage(RoutablePageMixin, Page):
             heading=_("After submitting"),
         ),
         FieldPanel("share_definition"),
+        MultiFieldPanel(action_panels(), heading=_("Action after submitting")),
     ]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
     api_fields = [APIField("intro"), APIField("definition")]
@@ -69,6 +88,8 @@ class WizardFormPage(RoutablePageMixin, Page):
         SynchronizedField("show_in_menus"),
         SynchronizedField("notify_emails"),
         SynchronizedField("share_definition"),
+        SynchronizedField("submission_action"),
+        SynchronizedField("action_mapping"),
     ]
 
     class Meta:
@@ -104,6 +125,7 @@ class WizardFormPage(RoutablePageMixin, Page):
         from ..translation import structure_errors
 
         errors = definition_errors(self.form_specs()) + structure_errors(self)
+        errors += self.action_errors()
         for address in self.notification_addresses():
             try:
                 validate_email(address)
@@ -111,6 +133,13 @@ class WizardFormPage(RoutablePageMixin, Page):
                 errors.append(_("“%(address)s” is not an e-mail address.") % {"address": address})
         if errors:
             raise ValidationError(errors)
+
+    def action_errors(self) -> list[str]:
+        from ..action_panels import mappable_fields
+        from ..actions import mapping_errors
+
+        fields = dict(mappable_fields(self))
+        return mapping_errors(self.submission_action, self.action_mapping, fields)
 
     def is_public_form(self) -> bool:
         """True unless page privacy restricts the form or a page above it (then it needs no

@@ -9,7 +9,7 @@ from django.db.models.functions import Cast
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
-from ..storage import get_private_storage
+from ..storage import get_private_storage, submission_file_path
 
 
 class FormSubmissionQuerySet(models.QuerySet):
@@ -85,10 +85,6 @@ class FormSubmission(models.Model):
             return str(get_language_info(self.language)["name_translated"])
         except KeyError:
             return self.language
-
-
-def submission_file_path(instance: "SubmissionFile", filename: str) -> str:
-    return f"submissions/{instance.submission.page_id}/{uuid.uuid4().hex}/{filename}"
 
 
 class SubmissionFile(models.Model):

@@ -2,8 +2,6 @@
 right-to-left, passes axe-core without serious or critical violations, is filled and submitted,
 and its submission is listed beside the German ones."""
 
-import io
-
 import pytest
 
 pytestmark = [
@@ -26,12 +24,11 @@ def serious_violations(page) -> list[str]:
 def test_arabic_contact_form_right_to_left_accessible_and_in_the_same_list(
     browser_page, make_user, home_pages
 ):
-    from django.core.management.base import BaseCommand
 
-    from forms_app import demo
     from forms_app.models import FormSubmission, WizardFormPage
+    from website import demo_forms
 
-    demo.load(BaseCommand(stdout=io.StringIO()))
+    demo_forms.load_forms()
     german = WizardFormPage.objects.get(slug="kontakt", locale__language_code="de")
     arabic = WizardFormPage.objects.get(
         translation_key=german.translation_key, locale__language_code="ar"

@@ -127,16 +127,13 @@ def test_administrator_builds_a_form_and_a_case_manager_fills_it(
 
 
 def test_demo_intake_wizard_end_to_end(browser_page, make_user, home_pages):
-    import io
-
-    from django.core.management.base import BaseCommand
-
-    from forms_app import demo
+    from casework.models import Case
     from forms_app.models import FormSubmission, WizardFormPage
     from partners.models import PartnerOrganisation
+    from website import demo_forms
 
     PartnerOrganisation.objects.create(name="Gesa gGmbH", slug="gesa", live=True)
-    demo.load(BaseCommand(stdout=io.StringIO()))
+    demo_forms.load_forms()
     intake = WizardFormPage.objects.get(slug="erstgespraech")
     make_user("Case managers", username="fatma")
     page = browser_page.page
@@ -147,8 +144,12 @@ def test_demo_intake_wizard_end_to_end(browser_page, make_user, home_pages):
     browser_page.visit(intake.url)
     assert "Schritt 1 von 4" in page.inner_text(".wizard__progress")  # health step not yet shown
     page.fill("[name='background-participant_code']", "WUP-2026-0042")
+    page.fill("[name='background-first_name']", "Amal")
+    page.fill("[name='background-last_name']", "Beispiel")
+    page.check("input[name='background-gender'][value='female']")
+    page.check("input[name='background-city'][value='wuppertal']")
     page.fill("[name='background-arrival_date']", "2019-03-01")
-    page.check("input[name='background-residence_status'][value='duldung']")
+    page.check("input[name='background-residence_status'][value='tolerated']")
     page.select_option("[name='background-german_level']", "a2")
     page.check("input[name='background-languages'][value='arabic']")
     page.fill("[name='background-school_years']", "9")
@@ -200,7 +201,10 @@ def test_demo_intake_wizard_end_to_end(browser_page, make_user, home_pages):
         assert text in review
     browser_page.screenshot_to("forms-intake-review")
     page.click("button:has-text('Absenden')")
-    page.wait_for_url("**/done/")
+    page.wait_for_url("**/admin/cases/*/")  # the intake opened the case: its page
+    case = Case.objects.get()
+    assert case.full_name == "Amal Beispiel" and case.residence_status == "tolerated"
+    assert case.intakes.get().submission.page_id == intake.pk
     answers = FormSubmission.objects.get(page=intake).answers
     assert answers["partner"] == "gesa"
     assert answers["plan_steps"] == [

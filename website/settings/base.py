@@ -218,6 +218,8 @@ STORAGES = {
 # Files uploaded through forms: outside MEDIA_ROOT, served only by a permission-checked view.
 FORMS_PRIVATE_ROOT = Path(os.environ.get("FORMS_PRIVATE_ROOT", VAR_DIR / "private"))
 FORMS_DRAFT_LIFETIME_DAYS = int(os.environ.get("FORMS_DRAFT_LIFETIME_DAYS", "30"))
+# The page types a wizard form may be created under (the engine allows any by default).
+FORMS_APP_PARENT_PAGE_TYPES = ["website.HomePage"]
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024

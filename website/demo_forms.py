@@ -1,7 +1,10 @@
-"""Demo forms: the staff-only intake wizard and a public contact form, imported from
+"""Demo forms: the intake wizard for case managers and a public contact form, imported from
 ``fixtures/forms/`` in the portable definition format (idempotent, keyed by slug), and their
 language versions made through wagtail-localize from ``<fixture>.translations.json`` (source
-text -> translation, per language, the way a translator fills the translation editor)."""
+text -> translation, per language, the way a translator fills the translation editor).
+
+The programme's content, so it lives here and not in the generic form engine: the intake is set
+to casework's "Open or update a case" action, its answers mapped to the case's attributes."""
 
 import json
 from pathlib import Path
@@ -11,17 +14,31 @@ from django.contrib.auth.models import Group
 
 from wagtail.models import Locale, Page, PageViewRestriction
 
-from .definition import import_definition
-from .models import WizardFormPage
-from .translation import translate_page
+from forms_app.definition import import_definition
+from forms_app.models import WizardFormPage
+from forms_app.translation import translate_page
+
+from .roles import CASE_MANAGERS, PROGRAMME_ADMINISTRATORS
 
 FIXTURES = Path(settings.BASE_DIR) / "fixtures" / "forms"
-# The project's staff roles (group names; forms_app imports nothing of the project).
-STAFF_GROUPS = ["Case managers", "Partner caseworkers", "Programme administrators"]
+# Case managers fill the intake (it opens a case); administrators see the form they configure.
+INTAKE_GROUPS = [CASE_MANAGERS, PROGRAMME_ADMINISTRATORS]
 DEMO_FORMS = [
-    ("erstgespraech", "intake-wizard", STAFF_GROUPS),
+    ("erstgespraech", "intake-wizard", INTAKE_GROUPS),
     ("kontakt", "contact-form", []),
 ]
+# The intake opens a case (casework's action): which answer gives which case attribute.
+INTAKE_ACTION = "casework.case"
+INTAKE_MAPPING = {
+    "first_name": "first_name",
+    "last_name": "last_name",
+    "date_of_birth": "date_of_birth",
+    "gender": "gender",
+    "nationality": "nationality",
+    "languages": "languages",
+    "residence_status": "residence_status",
+    "city": "city",
+}
 
 
 def german_home() -> Page:
@@ -38,12 +55,31 @@ def load_form(slug: str, fixture: str, groups: list[str]) -> WizardFormPage:
     if not page.share_definition:  # other cities may download the intake's structure
         page.share_definition = True
         page.save(update_fields=["share_definition"])
+    if slug == "erstgespraech":
+        set_intake_action(page)
     restrict(page, groups)
     return page
 
 
+def set_intake_action(page: WizardFormPage) -> None:
+    """Set the intake to open a case, published like an administrator would (once). An intake
+    from before the form asked for the person's name is left as it is."""
+    if page.submission_action == INTAKE_ACTION and page.action_mapping == INTAKE_MAPPING:
+        return
+    keys = {item.key for spec in page.form_specs() for item in spec.inputs}
+    if not set(INTAKE_MAPPING.values()) <= keys:
+        return
+    page.submission_action, page.action_mapping = INTAKE_ACTION, INTAKE_MAPPING
+    page.save_revision().publish()
+
+
 def restrict(page: Page, groups: list[str]) -> None:
-    if groups and not PageViewRestriction.objects.filter(page=page).exists():
+    if not groups:
+        return
+    existing = PageViewRestriction.objects.filter(page=page).first()
+    if existing is not None:
+        existing.groups.set(Group.objects.filter(name__in=groups))
+    else:
         restriction = PageViewRestriction.objects.create(
             page=page, restriction_type=PageViewRestriction.GROUPS
         )
@@ -73,7 +109,6 @@ def load_translations(page: WizardFormPage, fixture: str, groups: list[str]) -> 
             restrict(translation, groups)
 
 
-def load(command) -> None:
+def load_forms() -> None:
     for slug, fixture, groups in DEMO_FORMS:
         load_translations(load_form(slug, fixture, groups), fixture, groups)
-    command.stdout.write("Demo forms (intake wizard, contact form; de, en, ar) are in place.")

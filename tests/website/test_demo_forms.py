@@ -1,26 +1,28 @@
-"""The demo forms load from the fixtures, idempotently, with the intended access; their language
-versions are wagtail-localize translations."""
-
-import io
-
-from django.core.management.base import BaseCommand
+"""The demo forms load from the fixtures, idempotently, with the intended access and the
+intake's action; their language versions are wagtail-localize translations."""
 
 from wagtail.models import Locale
 
 import pytest
 from wagtail_localize.models import Translation
 
-from forms_app import demo
+from forms_app.actions import get_action
 from forms_app.models import WizardFormPage
 from forms_app.translation import steps_structure
-from website import roles
+from website import demo_forms, roles
 
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture
+def home(home_pages):
+    from website.models import HomePage
+
+    return HomePage.objects.get(locale__language_code="de")
+
+
 def load():
-    command = BaseCommand(stdout=io.StringIO())
-    demo.load(command)
+    demo_forms.load_forms()
 
 
 def test_demo_forms_load_once(home):
@@ -30,14 +32,15 @@ def test_demo_forms_load_once(home):
     assert {p.pk: p.revisions.count() for p in WizardFormPage.objects.all()} == revisions
     intake = WizardFormPage.objects.get(slug="erstgespraech")
     assert intake.live and not intake.is_public_form()
-    assert {g.name for g in intake.get_view_restrictions().get().groups.all()} == set(
-        demo.STAFF_GROUPS
-    )
-    assert set(demo.STAFF_GROUPS) <= {
+    assert {g.name for g in intake.get_view_restrictions().get().groups.all()} == {
         roles.CASE_MANAGERS,
-        roles.PARTNER_CASEWORKERS,
         roles.PROGRAMME_ADMINISTRATORS,
     }
+    action = get_action(intake.submission_action)
+    assert action is not None and action.name == "casework.case"
+    assert intake.action_errors() == []  # every mapped field exists, the required ones mapped
+    assert set(intake.action_mapping) <= {a.name for a in action.attributes}
+    assert intake.live_revision.as_object().submission_action == "casework.case"
     assert [s.key for s in intake.form_specs()] == [
         "background",
         "health",
@@ -49,6 +52,8 @@ def test_demo_forms_load_once(home):
     contact = WizardFormPage.objects.get(slug="kontakt")
     assert contact.live and contact.is_public_form()
     english = WizardFormPage.objects.get(slug="intake")
+    assert english.submission_action == "casework.case"
+    assert english.action_mapping == intake.action_mapping
     assert english.live and not english.is_public_form()
     assert WizardFormPage.objects.get(slug="contact", locale__language_code="en").is_public_form()
 
