@@ -11,5 +11,6 @@ INSTALLED_APPS = ["whitenoise.runserver_nostatic", *INSTALLED_APPS]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    "import_export": IMPORT_PREVIEW_STORAGE,  # noqa: F405
 }
 STATIC_ROOT = None  # runserver serves from the apps' folders; collectstatic is for production
