@@ -19,6 +19,11 @@ KEY_VALIDATOR = RegexValidator(
     _("Use lower-case letters, digits and underscores, starting with a letter (at most 50)."),
 )
 
+KEY_HELP = _(
+    "Made from the label when left empty. Submissions and exports name the answer by it; it "
+    "cannot be changed once answers exist (change the label instead)."
+)
+
 
 class Untranslated:
     """Mixin for a text block that belongs to the form's structure, not its wording.
@@ -57,13 +62,18 @@ class Operator:
 
 
 class ConditionBlock(blocks.StructBlock):
-    """Show the field or step only when an earlier answer matches; empty key = always shown."""
+    """Show the field or step only when an earlier answer matches; no field = always shown.
+
+    The editor offers the earlier fields and their options as lists (``builder.js``); what is
+    stored is the field's key and the options' stored values, so a condition survives a change
+    of the labels and holds in every language.
+    """
 
     field = StructureCharBlock(
-        label=_("Only show when the field with key"),
+        label=_("Only show when the field"),
         required=False,
         max_length=50,
-        help_text=_("Key of an earlier field. Leave empty to always show."),
+        help_text=_("An earlier field. Leave empty to always show."),
     )
     operator = blocks.ChoiceBlock(
         choices=Operator.CHOICES, default=Operator.EQUALS, label=_("operator")
@@ -72,9 +82,7 @@ class ConditionBlock(blocks.StructBlock):
         required=False,
         rows=2,
         label=_("value(s)"),
-        help_text=_(
-            "One value per line. For yes/no fields use “yes” or “no”; for choices the stored value."
-        ),
+        help_text=_("The answer compared with; for “is one of”, one per line."),
     )
 
     class Meta:
@@ -85,12 +93,16 @@ class ConditionBlock(blocks.StructBlock):
 
 
 class ChoiceOptionBlock(blocks.StructBlock):
+    label = blocks.CharBlock(max_length=255, label=_("label"))
     value = StructureCharBlock(
         max_length=100,
+        required=False,
         label=_("stored value"),
-        help_text=_("Stays the same when the labels change; used in conditions and exports."),
+        help_text=_(
+            "Made from the label when left empty; stays the same when the label changes later. "
+            "Used in conditions and exports."
+        ),
     )
-    label = blocks.CharBlock(max_length=255, label=_("label"))
 
     class Meta:
         icon = "list-ul"
@@ -100,16 +112,14 @@ class ChoiceOptionBlock(blocks.StructBlock):
 class FieldBlock(blocks.StructBlock):
     """Options every input field has."""
 
+    label = blocks.CharBlock(max_length=255, label=_("label"))
     key = StructureCharBlock(
         max_length=50,
+        required=False,
         validators=[KEY_VALIDATOR],
         label=_("key"),
-        help_text=_(
-            "Stable name of this answer in submissions and exports, unique within the form. "
-            "Do not change it once the form is in use; change the labels instead."
-        ),
+        help_text=KEY_HELP,
     )
-    label = blocks.CharBlock(max_length=255, label=_("label"))
     help = blocks.CharBlock(max_length=500, required=False, label=_("help text"))
     required = blocks.BooleanBlock(required=False, label=_("required"))
     condition = ConditionBlock(required=False)
@@ -232,6 +242,7 @@ class MultipleChoiceBlock(FieldBlock):
 
 
 class ConsentBlock(FieldBlock):
+    required = blocks.BooleanBlock(required=False, default=True, label=_("required"))
     text = blocks.TextBlock(label=_("consent text"))
 
     class Meta:
@@ -287,13 +298,14 @@ class GroupBlock(FieldBlock):
 class StepBlock(blocks.StructBlock):
     """One page of the wizard; its ``fields`` child is added by :func:`build_steps_block`."""
 
+    title = blocks.CharBlock(max_length=255, label=_("title"))
     key = StructureCharBlock(
         max_length=50,
+        required=False,
         validators=[KEY_VALIDATOR],
         label=_("key"),
-        help_text=_("Stable name of this step, unique within the form, e.g. “background”."),
+        help_text=_("Made from the title when left empty; unique within the form."),
     )
-    title = blocks.CharBlock(max_length=255, label=_("title"))
     intro = blocks.TextBlock(required=False, label=_("introduction"))
     condition = ConditionBlock(required=False)
 
@@ -321,4 +333,21 @@ def build_steps_block() -> blocks.StreamBlock:
             block.set_name(name)
         children.append((name, block))
     step = StepBlock([("fields", blocks.StreamBlock(children, required=False, label=_("fields")))])
-    return blocks.StreamBlock([("step", step)])
+    return StepsBlock([("step", step)])
+
+
+class StepsBlock(blocks.StreamBlock):
+    """A form's steps: blank keys and choice values are made from the labels on every save
+    (the form works without the editor's JavaScript, and for imported definitions), then the
+    checks that need the whole form mark the blocks they concern."""
+
+    def clean(self, value):
+        from .keys import fill_missing_keys
+        from .structure_checks import structure_error
+
+        fill_missing_keys(value)
+        cleaned = super().clean(value)
+        error = structure_error(cleaned)
+        if error is not None:
+            raise error
+        return cleaned

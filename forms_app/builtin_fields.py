@@ -12,10 +12,11 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from . import blocks
+from .autofill import birth_token, fixed, name_token
 from .group import GroupField
 from .patterns import PatternValidator
 from .registry import FieldType, plain_display, register_field_type
-from .uploads import upload_validators
+from .uploads import KeptFileInput, upload_validators
 
 SHORT_TEXT_CAP = 255
 LONG_TEXT_CAP = 10_000
@@ -171,7 +172,7 @@ def file_field(value) -> forms.Field:
             *upload_validators([ext for ext in extensions if ext]),
             SizeLimitValidator(value.get("max_size_mb") or 5),
         ],
-        widget=forms.ClearableFileInput(attrs={"accept": ",".join(f".{e}" for e in extensions)}),
+        widget=KeptFileInput(attrs={"accept": ",".join(f".{e}" for e in extensions)}),
         **base_options(value),
     )
 
@@ -226,6 +227,7 @@ def register_builtin_types() -> None:
             text(forms.TextInput, SHORT_TEXT_CAP),
             display=plain_display,
             groupable=True,
+            autocomplete=name_token,
         ),
         FieldType(
             "long_text",
@@ -242,6 +244,7 @@ def register_builtin_types() -> None:
             ),
             display=plain_display,
             groupable=True,
+            autocomplete=fixed("email"),
         ),
         FieldType(
             "phone",
@@ -254,6 +257,7 @@ def register_builtin_types() -> None:
             ),
             display=plain_display,
             groupable=True,
+            autocomplete=fixed("tel"),
         ),
         FieldType(
             "number",
@@ -270,6 +274,7 @@ def register_builtin_types() -> None:
             to_json=iso,
             display=date_display,
             groupable=True,
+            autocomplete=birth_token,
         ),
         FieldType(
             "yes_no", blocks.YesNoBlock(), yes_no_field, display=plain_display, groupable=True

@@ -4,12 +4,14 @@ import copy
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
+from django.db import transaction
 from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from .models import FormDraft
+from .storage import wizard_upload_storage
 from .wizard import session_key
 
 
@@ -39,13 +41,23 @@ def save_draft(wizard) -> HttpResponseRedirect:
     draft_id = state.get("extra_data", {}).get("draft_id")
     draft = FormDraft.objects.unexpired().of(request.user, page).filter(pk=draft_id).first()
     if draft:
+        before = set(draft.uploads())
         draft.label, draft.data = label, data
         draft.save()
+        release_replaced_uploads(wizard, before - set(draft.uploads()))
     else:
         draft = FormDraft.objects.create(user=request.user, page=page, label=label, data=data)
     wizard.storage.init_data()  # the draft owns the uploads now: clear, don't delete them
     messages.success(request, _("The draft “%(label)s” was saved.") % {"label": label})
     return HttpResponseRedirect(page.url + "drafts/")
+
+
+def release_replaced_uploads(wizard, names: set[str]) -> None:
+    """Files the draft held before this save and no longer does (removed or replaced while it
+    was resumed) go, unless another of the person's drafts holds them."""
+    names -= wizard.held_by_drafts()
+    if names:
+        transaction.on_commit(lambda: [wizard_upload_storage.delete(name) for name in names])
 
 
 def draft_list(page, request):

@@ -74,22 +74,83 @@ def build_specs(steps) -> list[StepSpec]:
     return specs
 
 
+def uses_fieldset(form_field: forms.Field) -> bool:
+    """Whether the field is a group of inputs (radio buttons, checkboxes, rows) under one legend."""
+    return bool(getattr(form_field.widget, "use_fieldset", False))
+
+
 class StepForm(forms.Form):
     """A step's fields. Conditions are applied in ``clean``: a hidden field's value is discarded and
-    it is never required; a shown field is required when the administrator said so."""
+    it is never required; a shown field is required when the administrator said so.
+
+    Django's own ``required`` attribute follows ``Field.required``, which is False for every
+    conditional field (it is checked in ``clean``), so the form marks the fields the administrator
+    made required itself: ``required`` and ``aria-required``. The page's ``<form novalidate>``
+    keeps the browser from blocking "Back" and "Save draft" on an incomplete step."""
 
     spec: StepSpec
-    use_required_attribute = False  # "Save draft" must submit incomplete steps
+    use_required_attribute = False
 
     def __init__(self, *args, prior_answers=None, honeypot: bool = True, **kwargs):
         super().__init__(*args, **kwargs)
         self.prior_answers = dict(prior_answers or {})
         self.answers: dict[str, Any] = {}
+        for item in self.spec.inputs:
+            self.describe_input(item)
         if honeypot:
             # a field people never see and bots fill in; cheaper than asking which forms are public
             self.fields[HONEYPOT] = forms.CharField(
                 required=False, label=_("Leave this field empty")
             )
+
+    def describe_input(self, item: FieldSpec) -> None:
+        """Put the field's purpose and whether it is required on its inputs."""
+        widget = self.fields[item.key].widget
+        token = item.field_type.autocomplete(item.value)
+        if token:
+            widget.attrs.setdefault("autocomplete", token)
+        if not item.value.get("required"):
+            return
+        if not uses_fieldset(self.fields[item.key]):
+            widget.attrs.update({"required": True, "aria-required": "true"})
+        elif getattr(widget, "input_type", "") == "radio":
+            widget.attrs["required"] = True  # one of the group; the fieldset says aria-required
+
+    def show_kept_files(self, kept: dict[str, dict]) -> None:
+        """Tell the file inputs which file each one already holds (``{key: {name, size}}``)."""
+        for item in self.spec.inputs:
+            widget = self.fields[item.key].widget
+            if item.field_type.is_file and hasattr(widget, "kept"):
+                widget.kept = kept.get(item.key)
+
+    def focus_target(self, key: str) -> str:
+        """The id of the input an error summary links to for field ``key``."""
+        bound = self[key]
+        if self.spec_item(key).field_type.is_group:
+            columns = self.fields[key].columns
+            return f"id_{bound.html_name}-0-{columns[0].value['key']}" if columns else ""
+        if uses_fieldset(bound.field):
+            subwidgets = bound.subwidgets
+            return subwidgets[0].data["attrs"].get("id", "") if subwidgets else ""
+        return bound.auto_id or ""
+
+    def spec_item(self, key: str) -> FieldSpec:
+        return next(item for item in self.spec.inputs if item.key == key)
+
+    def error_summary(self) -> list[dict]:
+        """A sent step's errors in the order of its fields, each with the input to link to.
+
+        Empty for a form that was not validated in this request: the wizard shows a stored,
+        unsent step without errors (see ``PageWizardView.render``)."""
+        if not self.is_bound or self._errors is None or not self._errors:
+            return []
+        rows = [{"target": "", "label": "", "message": m} for m in self.non_field_errors()]
+        for item in self.spec.inputs:
+            for message in self._errors.get(item.key, []):
+                rows.append(
+                    {"target": self.focus_target(item.key), "label": item.label, "message": message}
+                )
+        return rows
 
     def clean(self) -> dict:
         cleaned = super().clean()
@@ -130,10 +191,15 @@ class StepForm(forms.Form):
             if item.has_input:
                 current[item.key] = self[item.key].value() if shown else None
             dependency = item.condition.get("field")
+            form_field = self.fields[item.key] if item.has_input else None
             shown_items.append(
                 {
                     "spec": item,
                     "field": self[item.key] if item.has_input else None,
+                    "fieldset": bool(form_field) and uses_fieldset(form_field),
+                    "radio": getattr(getattr(form_field, "widget", None), "input_type", "")
+                    == "radio",
+                    "required": bool(item.value.get("required")),
                     "shown": shown,
                     "client_side": bool(dependency) and dependency in keys_here,
                     "values": item.condition.get("values", "").splitlines(),

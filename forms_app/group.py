@@ -14,6 +14,8 @@ from django.utils.translation import gettext_lazy as _
 
 
 class GroupWidget(forms.Widget):
+    use_fieldset = True  # its rows go under one legend
+
     def __init__(self, columns: list, max_rows: int, attrs=None):
         super().__init__(attrs)
         self.columns = columns

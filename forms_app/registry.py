@@ -22,7 +22,8 @@ class FieldType:
     ``form_field(value)`` turns a block's value into a Django form field. ``to_json(cleaned)``
     makes a cleaned value storable (JSON); ``display(stored, value)`` shows a stored answer as
     text (review, admin, export). ``has_input`` is False for explanatory text; ``groupable`` types
-    may appear in a repeatable group's rows.
+    may appear in a repeatable group's rows. ``autocomplete(value)`` names the HTML autocomplete
+    token of a field (``"email"``, ``"given-name"``) or None (see :mod:`forms_app.autofill`).
     """
 
     name: str
@@ -34,6 +35,7 @@ class FieldType:
     groupable: bool = False
     is_file: bool = False
     is_group: bool = False
+    autocomplete: Callable[[Any], str | None] = field(default=lambda value: None)
 
 
 _registry: dict[str, FieldType] = {}

@@ -12,6 +12,7 @@ from pathlib import PurePath
 
 from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator
+from django.forms import FileInput
 from django.http import FileResponse
 from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext
@@ -122,3 +123,33 @@ def download_response(file, filename: str) -> FileResponse:
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
     return response
+
+
+class KeptFileInput(FileInput):
+    """A file input that says which file the step already holds and offers to replace or remove it.
+
+    The wizard keeps an upload between requests (Back, a draft) where the browser cannot: a file
+    input always comes back empty. ``kept`` (``{"name", "size"}``, set by the form before it is
+    shown) names the kept file; choosing another file replaces it once that file is accepted, and
+    the remove button (a submit button the wizard answers, so it works without JavaScript) drops it.
+    """
+
+    template_name = "forms_app/widgets/kept_file.html"
+    remove_button_name = "wizard_remove_file"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs)
+        self.kept: dict | None = None
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        widget = context["widget"]
+        widget["kept"] = self.kept
+        widget["remove_button_name"] = self.remove_button_name
+        if self.kept and widget["attrs"].get("id"):
+            own = f"{widget['attrs']['id']}_kept"
+            described = widget["attrs"].get("aria-describedby", "")
+            widget["attrs"]["aria-describedby"] = f"{own} {described}".strip()
+            widget["attrs"].pop("required", None)
+            widget["attrs"].pop("aria-required", None)
+        return context

@@ -63,3 +63,72 @@ def form_page_listing_buttons(page, user, next_url=None):
 @hooks.register("register_page_header_buttons")
 def form_page_header_buttons(page, user, view_name, next_url=None):
     yield from _form_buttons(page, user)
+
+
+def _apply_chosen_audience(request, page):
+    """Apply "who may fill this form" as chosen in the editor (before publishing, so the form is
+    never live with the wrong privacy)."""
+    chosen = getattr(page, "_forms_app_audience", None)
+    if chosen is not None:
+        from .builder import apply_audience
+
+        apply_audience(page, *chosen)
+        del page._forms_app_audience
+
+
+hooks.register("before_publish_page", _apply_chosen_audience)
+hooks.register("after_create_page", _apply_chosen_audience)
+hooks.register("after_edit_page", _apply_chosen_audience)
+
+
+@hooks.register("insert_editor_js")
+def builder_js():
+    from django.templatetags.static import static
+    from django.utils.html import format_html
+
+    return format_html('<script src="{}" defer></script>', static("forms_app/js/builder.js"))
+
+
+@hooks.register("insert_global_admin_css")
+def builder_css():
+    from django.templatetags.static import static
+    from django.utils.html import format_html
+
+    return format_html('<link rel="stylesheet" href="{}">', static("forms_app/css/builder.css"))
+
+
+@hooks.register("construct_explorer_page_queryset")
+def annotate_form_audience(parent_page, pages, request):
+    """Each listed page's own view restriction, read in the listing's one query, so the row of a
+    form can say who may fill it without a query per row."""
+    from django.db.models import OuterRef, Subquery
+
+    from wagtail.models import PageViewRestriction
+
+    own = PageViewRestriction.objects.filter(page_id=OuterRef("pk")).values("restriction_type")
+    return pages.annotate(forms_app_restriction=Subquery(own[:1]))
+
+
+@hooks.register("register_page_listing_buttons")
+def form_audience_button(page, user, next_url=None):
+    """ "Who may fill: Staff only" on a form's row, linking to the setting in the editor."""
+    from wagtail.admin.widgets.button import ListingButton
+    from wagtail.models import PageViewRestriction
+
+    from .builder import Audience, audience_of
+
+    if not hasattr(page, "forms_app_restriction"):
+        return
+    if not issubclass(page.specific_class or Page, WizardFormPage):
+        return
+    restriction_type = page.forms_app_restriction
+    restriction = (
+        PageViewRestriction(restriction_type=restriction_type) if restriction_type else None
+    )
+    label = Audience.LABELS[audience_of(restriction)]
+    yield ListingButton(
+        _("Who may fill: %(audience)s") % {"audience": label},
+        reverse("wagtailadmin_pages:edit", args=[page.pk]),
+        icon_name="view" if restriction is None else "no-view",
+        priority=5,
+    )

@@ -17,9 +17,10 @@ from formtools.wizard.views import SessionWizardView
 from .actions import start_context
 from .conditions import condition_met
 from .forms import build_form_class
-from .models import FormDraft
+from .progress import step_progress
 from .storage import wizard_upload_storage
 from .submit import RateLimited, already_submitted, save_submission
+from .wizard_uploads import KeptUploadsMixin
 
 REVIEW = "review"
 
@@ -39,13 +40,14 @@ def session_key(page) -> str:
 
 
 def quiet(form: forms.Form) -> forms.Form:
-    """Show a bound form's data without validating it (drafts, "Add row", going back)."""
+    """Show a bound form's data without validating it (drafts, "Add row", going back, the next
+    step's stored answers)."""
     form._errors = ErrorDict()
     form.cleaned_data = {}
     return form
 
 
-class PageWizardView(SessionWizardView):
+class PageWizardView(KeptUploadsMixin, SessionWizardView):
     page = None
     specs: OrderedDict = None
     template_name = "forms_app/wizard_form_page.html"
@@ -88,11 +90,10 @@ class PageWizardView(SessionWizardView):
         self.storage.extra_data = {"token": uuid.uuid4().hex, "answers": {}, **context}
 
     def release_uploads_held_by_drafts(self) -> None:
-        user = self.request.user
         step_files = self.storage.data.get(self.storage.step_files_key) or {}
-        if not user.is_authenticated or not step_files:
+        if not step_files:
             return
-        held = {name for draft in FormDraft.objects.of(user, self.page) for name in draft.uploads()}
+        held = self.held_by_drafts()
         for step, files in step_files.items():
             step_files[step] = {k: v for k, v in files.items() if v["tmp_name"] not in held}
 
@@ -120,15 +121,7 @@ class PageWizardView(SessionWizardView):
         where they pass their own field's checks (type, size), so a draft or Back loses none."""
         form = self.get_form(data=self.request.POST, files=self.request.FILES)
         self.storage.set_step_data(self.steps.current, self.get_form_step_data(form))
-        form.is_valid()
-        uploads = {
-            name: upload
-            for name, upload in self.request.FILES.items()
-            if name.startswith(f"{form.prefix}-")
-            and name.removeprefix(f"{form.prefix}-") in form.fields
-            and name.removeprefix(f"{form.prefix}-") not in form.errors
-        }
-        self.storage.set_step_files(self.steps.current, uploads)
+        self.store_uploads(self.steps.current, self.accepted_uploads(form))
 
     # -- requests ----------------------------------------------------------------------------
     def get(self, request, *args, **kwargs):
@@ -136,7 +129,7 @@ class PageWizardView(SessionWizardView):
             form = self.get_form(
                 data=self.storage.current_step_data, files=self.storage.current_step_files
             )
-            return self.render(quiet(form))
+            return self.render(form)
         self.start()
         return self.render(self.get_form())
 
@@ -165,6 +158,8 @@ class PageWizardView(SessionWizardView):
             self.storage.current_step = posted_step
         if request.POST.get("wizard_add_row"):
             return self.add_row(request.POST["wizard_add_row"])
+        if request.POST.get(self.remove_button_name):
+            return self.remove_upload(request.POST[self.remove_button_name])
         if "wizard_save_draft" in request.POST:
             from .drafts import save_draft
 
@@ -215,7 +210,7 @@ class PageWizardView(SessionWizardView):
         form = self.get_form(
             data=self.storage.get_step_data(goto_step), files=self.storage.get_step_files(goto_step)
         )
-        return self.render(quiet(form) if form.is_bound else form, **kwargs)
+        return self.render(form, **kwargs)
 
     def render_done(self, form, **kwargs):
         """Re-validate every shown step in order with the answers before it, then save once."""
@@ -264,17 +259,38 @@ class PageWizardView(SessionWizardView):
         return HttpResponseRedirect(self.page.url + "done/")
 
     # -- display -----------------------------------------------------------------------------
+    def render(self, form=None, **kwargs):
+        """Errors show only on a step the person sent in this request.
+
+        A form bound to stored answers (the next step after Back, a resumed draft, a step
+        reached from the review) was not validated here; it is shown quiet. A sent step that
+        failed keeps the files that passed their own checks, so they need not be chosen again.
+        """
+        form = form or self.get_form()
+        if form.is_bound and form._errors is None:
+            quiet(form)
+        elif form.is_bound and form.data is self.request.POST and self.request.FILES:
+            self.store_uploads(self.steps.current, self.accepted_uploads(form))
+        return super().render(form, **kwargs)
+
     def get_context_data(self, form, **kwargs) -> dict:
         context = super().get_context_data(form=form, **kwargs)
         context.pop("answers", None)
         steps = [key for key in self.get_form_list() if key != REVIEW]
         current = self.steps.current
+        if current != REVIEW:
+            form.show_kept_files(self.kept_uploads(current))
+        progress = step_progress(self, form, steps)
         context.update(
             page=self.page,
             step_spec=self.specs.get(current),
             is_review=current == REVIEW,
-            step_number=steps.index(current) + 1 if current in steps else len(steps),
-            step_count=len(steps),
+            step_number=progress.number,
+            step_count=progress.total,
+            progress=progress,
+            error_summary=form.error_summary() if current != REVIEW else [],
+            has_required=current != REVIEW
+            and any(item.value.get("required") for item in self.specs[current].inputs),
             can_save_draft=self.request.user.is_authenticated,
         )
         if current == REVIEW:

@@ -15,6 +15,12 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from ..action_panels import action_panels
+from ..builder import (
+    AudiencePanel,
+    ConfirmAnswerLossPanel,
+    StepsPanel,
+    WizardFormPageForm,
+)
 from ..fields import StepsField
 from ..forms import build_specs
 
@@ -62,10 +68,16 @@ class WizardFormPage(RoutablePageMixin, Page):
     # Where forms may be created: the project says (app_label.ModelName); anywhere by default.
     parent_page_types = getattr(settings, "FORMS_APP_PARENT_PAGE_TYPES", None)
     subpage_types: list[str] = []
+    base_form_class = WizardFormPageForm
     content_panels = [
         *Page.content_panels,
+        MultiFieldPanel(
+            [AudiencePanel("audience"), AudiencePanel("audience_groups")],
+            heading=_("Who may fill this form"),
+        ),
         FieldPanel("intro"),
-        FieldPanel("steps"),
+        StepsPanel("steps"),
+        ConfirmAnswerLossPanel("confirm_answer_loss"),
         MultiFieldPanel(
             [FieldPanel("thank_you_text"), FieldPanel("notify_emails")],
             heading=_("After submitting"),
@@ -133,6 +145,11 @@ class WizardFormPage(RoutablePageMixin, Page):
                 errors.append(_("“%(address)s” is not an e-mail address.") % {"address": address})
         if errors:
             raise ValidationError(errors)
+
+    def get_default_privacy_setting(self, request) -> dict:
+        """A new form is for staff only (signed-in users) until someone opens it to everyone:
+        a form published without looking at its privacy is never public by accident."""
+        return {"type": PageViewRestriction.LOGIN}
 
     def action_errors(self) -> list[str]:
         from ..action_panels import mappable_fields

@@ -64,9 +64,11 @@ def test_administrator_builds_a_form_and_a_case_manager_fills_it(
     page.check(f"[name='{count}-required']")
     condition = page.locator(f"[name='{count}-condition-field']")
     page.click(f"button[aria-controls='block_group-{count}-condition-content']")  # expand it
-    condition.fill("has_children")
+    # the editor offers the earlier fields and their answers as lists (forms_app builder.js)
+    page.select_option(f"#{condition.get_attribute('id')}-picker", label="Haben Sie Kinder?")
     page.select_option(f"[name='{count}-condition-operator']", "equals")
-    page.fill(f"[name='{count}-condition-values']", "yes")
+    values = page.locator(f"[name='{count}-condition-values']")
+    page.select_option(f"#{values.get_attribute('id')}-picker", label="Ja")
     add_step(page, 2, "notes", "Anmerkungen")
     add_field(page, 2, 0, "Langer Text", "remarks", "Anmerkungen")
     browser_page.screenshot_to("forms-editor")
@@ -142,7 +144,7 @@ def test_demo_intake_wizard_end_to_end(browser_page, make_user, home_pages):
     assert "/login/" in page.url  # staff only
     browser_page.login("fatma")
     browser_page.visit(intake.url)
-    assert "Schritt 1 von 4" in page.inner_text(".wizard__progress")  # health step not yet shown
+    assert "Schritt 1 von 5" in page.inner_text(".wizard__progress")  # health step still open
     page.fill("[name='background-participant_code']", "WUP-2026-0042")
     page.fill("[name='background-first_name']", "Amal")
     page.fill("[name='background-last_name']", "Beispiel")
@@ -237,3 +239,175 @@ def test_editor_explains_a_duplicate_key(browser_page, make_user, home_pages):
     browser_page.screenshot_to("forms-editor-duplicate-key")
     keys = [item.key for item in WizardFormPage.objects.get(pk=form_page.pk).form_specs()[0].items]
     assert keys == ["name", "city"]
+
+
+PDF = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n"
+
+
+def serious_violations(page, where: str) -> list[str]:
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page)
+    return [
+        f"{where}: {violation['id']}: {violation['help']} ({len(violation['nodes'])} nodes)"
+        for violation in results.response["violations"]
+        if violation["impact"] in ("serious", "critical")
+    ]
+
+
+def staff_form_with_upload(home):
+    from django.contrib.auth.models import Group
+
+    from wagtail.models import PageViewRestriction
+
+    from tests.forms_app.factories import field, make_form_page, step, when
+
+    page = make_form_page(
+        home,
+        step(
+            "person",
+            field("short_text", "first_name", "Vorname", required=True),
+            field("short_text", "last_name", "Nachname"),
+            field("email", "email", "E-Mail", required=True),
+            field("yes_no", "has_documents", "Liegen Unterlagen vor?", required=True),
+            title="Zur Person",
+        ),
+        step(
+            "documents",
+            field("file", "cv", "Lebenslauf", required=True, extensions="pdf", max_size_mb=1),
+            field("short_text", "note", "Anmerkung zur Datei"),
+            condition=when("has_documents", "equals", "yes"),
+            title="Unterlagen",
+        ),
+        step(
+            "plan",
+            field("long_text", "goal", "Ziel", required=True),
+            field(
+                "consent",
+                "consent",
+                "Einwilligung",
+                required=True,
+                text="Die Person willigt ein, dass ihre Angaben an Netzwerkpartner gehen.",
+            ),
+            title="Förderplan",
+        ),
+        title="Aufnahme mit Unterlagen",
+        slug="aufnahme-unterlagen",
+    )
+    restriction = PageViewRestriction.objects.create(
+        page=page, restriction_type=PageViewRestriction.GROUPS
+    )
+    restriction.groups.set(Group.objects.filter(name="Case managers"))
+    return page
+
+
+def test_case_manager_fills_resumes_a_draft_with_an_upload_and_meets_no_early_error(
+    browser_page, make_user, home_pages
+):
+    from forms_app.models import FormDraft, FormSubmission, SubmissionFile
+    from website.models import HomePage
+
+    form_page = staff_form_with_upload(HomePage.objects.get(locale__language_code="de"))
+    make_user("Case managers", username="fatma")
+    page = browser_page.page
+    progress = page.locator(".wizard__progress p")
+    summary = page.locator("#wizard-error-summary")
+    violations = []
+
+    def click_and_wait(selector: str) -> None:
+        with page.expect_navigation():
+            page.click(selector)
+
+    browser_page.login("fatma")
+    browser_page.visit(form_page.url)
+    expect(progress).to_have_text("Schritt 1 von 3")  # the documents step is still open
+    page.check("input[name='person-has_documents'][value='no']")
+    expect(progress).to_have_text("Schritt 1 von 2")  # recounted as the answer is given
+    page.check("input[name='person-has_documents'][value='yes']")
+    expect(progress).to_have_text("Schritt 1 von 3")
+    assert page.get_attribute("[name='person-first_name']", "autocomplete") == "given-name"
+    assert page.get_attribute("[name='person-last_name']", "autocomplete") == "family-name"
+    assert page.get_attribute("[name='person-email']", "aria-required") == "true"
+    violations += serious_violations(page, "step 1")
+
+    # sent incomplete: the summary at the top takes focus and leads to the field
+    click_and_wait("button:has-text('Weiter')")
+    expect(summary).to_be_focused()
+    assert "Vorname" in summary.inner_text() and "E-Mail" in summary.inner_text()
+    browser_page.screenshot_to("forms-filling-error-summary")
+    violations += serious_violations(page, "step 1 with errors")
+    summary.locator("a", has_text="Vorname").click()
+    expect(page.locator("[name='person-first_name']")).to_be_focused()
+    page.fill("[name='person-first_name']", "Amal")
+    page.fill("[name='person-last_name']", "Beispiel")
+    page.fill("[name='person-email']", "amal@example.invalid")
+    click_and_wait("button:has-text('Weiter')")
+
+    expect(progress).to_have_text("Schritt 2 von 3")
+    assert page.locator(".wf-errors").count() == 0
+    page.set_input_files(
+        "[name='documents-cv']",
+        files=[{"name": "lebenslauf.pdf", "mimeType": "application/pdf", "buffer": PDF}],
+    )
+    page.fill("#draft-label", "A. B. Aufnahme")
+    page.click("button[name='wizard_save_draft']")
+    page.wait_for_url("**/drafts/")
+    draft = FormDraft.objects.get()
+    assert len(draft.uploads()) == 1
+
+    browser_page.visit("/")  # leaves, and comes back later
+    browser_page.visit(form_page.url + "drafts/")
+    click_and_wait(f"form[action$='/drafts/{draft.pk}/'] button")
+    expect(progress).to_have_text("Schritt 2 von 3")
+    kept = page.locator("[data-kept-file]")
+    expect(kept).to_contain_text("Gespeicherte Datei: lebenslauf.pdf")
+    expect(kept.locator("button", has_text="„lebenslauf.pdf“ entfernen")).to_be_visible()
+    expect(page.locator(".wf-file--enhanced")).to_have_count(1)  # no "No file chosen"
+    assert page.locator(".wf-errors").count() == 0
+    browser_page.screenshot_to("forms-filling-kept-upload")
+    violations += serious_violations(page, "step 2 with a kept file")
+    click_and_wait("button:has-text('Weiter')")  # the kept file answers the required field
+
+    expect(progress).to_have_text("Schritt 3 von 3")
+    click_and_wait("button:has-text('Zurück')")
+    expect(kept).to_contain_text("lebenslauf.pdf")
+    click_and_wait("button:has-text('„lebenslauf.pdf“ entfernen')")
+    expect(page.locator(".messages")).to_contain_text("Die Datei „lebenslauf.pdf“ wurde entfernt.")
+    expect(kept).to_have_count(0)
+    assert page.locator(".wf-errors").count() == 0  # removing is not sending the step
+    page.set_input_files(
+        "[name='documents-cv']",
+        files=[{"name": "zeugnis.pdf", "mimeType": "application/pdf", "buffer": PDF}],
+    )
+    click_and_wait("button:has-text('Weiter')")
+    click_and_wait("button:has-text('Zurück')")
+    expect(kept).to_contain_text("Gespeicherte Datei: zeugnis.pdf")
+    click_and_wait("button:has-text('Weiter')")
+    expect(progress).to_have_text("Schritt 3 von 3")
+    # the consent step was never sent: nothing is marked wrong yet
+    assert summary.count() == 0 and page.locator(".wf-errors").count() == 0
+    consent = page.locator("[name='plan-consent']")
+    described = consent.get_attribute("aria-describedby")
+    assert "Netzwerkpartner" in page.inner_text(f"#{described}")
+    browser_page.screenshot_to("forms-filling-consent-step")
+    violations += serious_violations(page, "step 3")
+
+    consent.check()
+    click_and_wait("button:has-text('Überprüfen')")
+    expect(summary).to_be_focused()
+    assert "Ziel" in summary.inner_text()
+    browser_page.screenshot_to("forms-filling-consent-step-errors")
+    violations += serious_violations(page, "step 3 with errors")
+    page.fill("[name='plan-goal']", "Ausbildung im Handwerk")
+    click_and_wait("button:has-text('Überprüfen')")
+    assert "zeugnis.pdf" in page.inner_text(".wizard")
+    violations += serious_violations(page, "review")
+    click_and_wait("button:has-text('Absenden')")
+    page.wait_for_url("**/done/")
+    submission = FormSubmission.objects.get()
+    assert submission.answers["first_name"] == "Amal"
+    assert submission.answers["cv"]["name"] == "zeugnis.pdf"
+    assert SubmissionFile.objects.get().file.read() == PDF
+    assert not FormDraft.objects.exists()
+    assert csp_violations(browser_page) == []
+    assert violations == []

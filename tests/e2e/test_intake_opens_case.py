@@ -84,9 +84,7 @@ def test_intake_opens_the_case_and_updates_it(browser_page, intake):
     assert CaseIntake.objects.filter(case=case).count() == 2
 
 
-def test_the_editor_offers_the_action_and_the_mapping_as_selects(
-    browser_page, intake, make_user
-):
+def test_the_editor_offers_the_action_and_the_mapping_as_selects(browser_page, intake, make_user):
     make_user(username="ada", is_superuser=True)
     page = browser_page.page
     browser_page.login("ada")

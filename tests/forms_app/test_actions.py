@@ -138,7 +138,7 @@ def test_a_refusing_action_stores_nothing_and_keeps_the_answers(
 def test_a_required_attribute_left_empty_is_refused_with_its_label(client, booking_form):
     fill(client, booking_form, name="")
     response = submit(client, booking_form)
-    assert "These answers are needed but empty: Gast." in response.content.decode()
+    assert "Diese Angaben werden gebraucht, sind aber leer: Gast." in response.content.decode()
     assert not FormSubmission.objects.exists()
 
 
@@ -166,7 +166,7 @@ def test_a_context_no_longer_allowed_at_submit_is_refused(client, booking_form, 
     staff.save()
     response = submit(client, booking_form)
     assert response.status_code == 200 and not FormSubmission.objects.exists()
-    assert "no longer open to you" in response.content.decode()
+    assert "steht Ihnen nicht mehr offen; es wurde nichts gespeichert" in response.content.decode()
 
 
 def test_a_form_without_action_only_stores(client, home, booking_action):
@@ -181,7 +181,7 @@ def test_an_action_that_went_away_is_a_clear_refusal(client, booking_form):
     fill(client, booking_form)
     actions.unregister_action("tests.book_room")
     response = submit(client, booking_form)
-    assert "is not available" in response.content.decode()
+    assert "„tests.book_room“ ausführen, das es nicht gibt" in response.content.decode()
     assert not FormSubmission.objects.exists()
 
 
@@ -221,9 +221,9 @@ def test_a_mapping_to_a_missing_field_or_a_required_gap_is_an_editor_error(
     with pytest.raises(ValidationError) as error:
         page.full_clean()
     text = " ".join(error.value.messages)
-    assert "no longer exists (gone)" in text and "Choose the field that gives “Gast”" in text
+    assert "das es nicht mehr gibt (gone)" in text and "Wählen Sie das Feld, das „Gast“" in text
     page.submission_action = "nobody.registered"
-    assert page.action_errors() == ["The action “nobody.registered” is not available."]
+    assert page.action_errors() == ["Die Aktion „nobody.registered“ gibt es nicht."]
 
 
 def test_resolve_context_answers_none_for_others(rf, booking_form):

@@ -48,7 +48,7 @@ def test_save_draft_and_resume(client, case_manager, three_step_form):
     response = client.post(page.url + f"drafts/{draft.pk}/", follow=True)
     body = response.content.decode()
     assert "Schritt 2 von" in body
-    assert 'value="yes" id="id_family-has_children_0" checked' in body
+    assert 'value="yes" required id="id_family-has_children_0" checked' in body
     assert "Dieses Feld muss ausgefüllt werden." not in body  # no errors shown on resume
     post_step(client, page, "family", has_children="yes", children_count="2")
     post_step(client, page, "health", notes="")
@@ -144,7 +144,7 @@ def test_field_removed_while_the_draft_was_open(client, case_manager, three_step
     body = response.content.decode()
     assert "die Felder name gibt es nicht mehr" in body.replace("Die Felder", "die Felder")
     assert "Alle anderen Antworten bleiben erhalten." in body
-    assert 'value="yes" id="id_family-has_children_0" checked' in body
+    assert 'value="yes" required id="id_family-has_children_0" checked' in body
     assert client.session[session_key(page)]["step"] == "family"
 
 

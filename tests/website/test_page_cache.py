@@ -111,3 +111,35 @@ def test_switched_off_with_zero_seconds(client):
     with override_settings(PAGE_CACHE_SECONDS=0):
         client.get("/")
         assert "X-Page-Cache" not in client.get("/")
+
+
+def _staff_home_queries(client) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get("/").status_code == 200
+    return len(queries)
+
+
+def test_staff_pages_reuse_the_navigation_until_content_changes(client, make_user):
+    """Staff are never served cached pages, but the header's menu and language links (the
+    same for everyone) are kept until the next change."""
+    client.force_login(make_user(CASE_MANAGERS))
+    first = _staff_home_queries(client)
+    second = _staff_home_queries(client)
+    assert second < first
+
+    page = home()
+    page.add_child(
+        instance=page.__class__(title="Neu im Menü", slug="neu-im-menue", show_in_menus=True)
+    ).save_revision().publish()
+    html = client.get("/").content.decode()
+    assert "Neu im Menü" in html
+
+
+def test_navigation_links_keep_their_language(client):
+    german = client.get("/").content.decode()
+    english = client.get("/en/").content.decode()
+    assert 'aria-current="true" lang="de"' in german
+    assert 'aria-current="true" lang="en"' in english

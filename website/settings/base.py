@@ -82,6 +82,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "website.privacy_headers.NoStoreForPersonalDataMiddleware",
     "website.sessions.AbsoluteSessionLifetimeMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "website.two_factor.middleware.RequireSecondFactorMiddleware",

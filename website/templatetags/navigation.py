@@ -1,15 +1,35 @@
 """Site-wide navigation: the menu of the current language's tree and the language switcher.
 
-Both run on every public page, so each costs a fixed, small number of queries.
+Both run on every page, staff pages and every wizard step included, which the anonymous page
+cache never serves. So their results (titles and URLs, never per-user data) are kept in the
+cache under the page cache's generation number, which every publish and content change bumps:
+they are never older than the last change, and cost no query in between.
 """
 
 from django import template
 from django.conf import settings
+from django.core.cache import cache
 from django.utils.translation import get_language
 
 from wagtail.models import Page, Site
 
+from ..page_cache import generation
+
 register = template.Library()
+
+
+def _cached(request, name: str, compute, *parts):
+    """``compute()`` once per content generation, host, language and ``parts``."""
+    seconds = settings.PAGE_CACHE_SECONDS
+    if not seconds:
+        return compute()
+    parts = ("nav", generation(), name, request.get_host(), get_language(), *parts)
+    key = ":".join(str(part) for part in parts)
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, seconds)
+    return value
 
 
 def _site_root(request) -> Page | None:
@@ -27,19 +47,26 @@ def _homes_by_language(request) -> dict[str, Page]:
 
 
 @register.simple_tag(takes_context=True)
-def main_menu(context) -> list[Page]:
+def main_menu(context) -> list[dict]:
     """Live, public pages directly under the current language's home page that ask to be in
-    menus."""
+    menus, as ``{"pk", "title", "url"}``."""
     request = context["request"]
-    root = _site_root(request)
-    if root is None:
-        return []
-    home = Page.objects.filter(
-        translation_key=root.translation_key, locale__language_code=get_language()
-    ).first()
-    if home is None:
-        return []
-    return list(home.get_children().live().public().in_menu())
+
+    def compute() -> list[dict]:
+        root = _site_root(request)
+        if root is None:
+            return []
+        home = Page.objects.filter(
+            translation_key=root.translation_key, locale__language_code=get_language()
+        ).first()
+        if home is None:
+            return []
+        return [
+            {"pk": page.pk, "title": page.title, "url": page.get_url(request)}
+            for page in home.get_children().live().public().in_menu()
+        ]
+
+    return _cached(request, "menu", compute)
 
 
 def _below_page(request, page: Page) -> str:
@@ -55,9 +82,13 @@ def _below_page(request, page: Page) -> str:
 def home_url(context) -> str:
     """The live home page of the current language (the default language's as fallback)."""
     request = context["request"]
-    homes = _homes_by_language(request)
-    home = homes.get(get_language()) or homes.get(settings.LANGUAGE_CODE)
-    return home.get_url(request) if home is not None else "/"
+
+    def compute() -> str:
+        homes = _homes_by_language(request)
+        home = homes.get(get_language()) or homes.get(settings.LANGUAGE_CODE)
+        return home.get_url(request) if home is not None else "/"
+
+    return _cached(request, "home", compute)
 
 
 def _partner_languages(partner) -> set[str]:
@@ -75,26 +106,35 @@ def language_switcher(context) -> dict:
     page only where that partner is translated). Views without a page link the home pages."""
     request = context["request"]
     page = context.get("page")
-    current = get_language()
-    names = dict(settings.LANGUAGES)
-    if isinstance(page, Page):
-        live = Page.objects.filter(translation_key=page.translation_key).live()
-        targets = {p.locale.language_code: p for p in live.select_related("locale")}
-        below = _below_page(request, page)
-    else:
-        targets, below = _homes_by_language(request), ""
     partner = context.get("partner")
-    if partner is not None and getattr(partner, "translation_key", None):
-        allowed = _partner_languages(partner)
-        targets = {code: target for code, target in targets.items() if code in allowed}
+    if partner is not None and not getattr(partner, "translation_key", None):
+        partner = None
+    is_page = isinstance(page, Page)
+
+    def compute() -> dict[str, str]:
+        """Language code → URL of the page's live translation (or home page)."""
+        if is_page:
+            live = Page.objects.filter(translation_key=page.translation_key).live()
+            targets = {p.locale.language_code: p for p in live.select_related("locale")}
+        else:
+            targets = _homes_by_language(request)
+        if partner is not None:
+            allowed = _partner_languages(partner)
+            targets = {code: target for code, target in targets.items() if code in allowed}
+        return {code: target.get_url(request) for code, target in targets.items()}
+
+    urls = _cached(
+        request,
+        "languages",
+        compute,
+        page.pk if is_page else "-",
+        partner.pk if partner is not None else "-",
+    )
+    below = _below_page(request, page) if is_page else ""
+    current = get_language()
     links = [
-        {
-            "code": code,
-            "name": name,
-            "url": targets[code].get_url(request) + below,
-            "current": code == current,
-        }
-        for code, name in names.items()
-        if code in targets
+        {"code": code, "name": name, "url": urls[code] + below, "current": code == current}
+        for code, name in settings.LANGUAGES
+        if code in urls
     ]
     return {"links": links if len(links) > 1 else []}

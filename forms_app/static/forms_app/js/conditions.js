@@ -27,15 +27,36 @@
     return operator === "is_not" ? !matches : matches;
   }
 
+  function valuesOf(element) {
+    return (element.dataset.conditionValues || "").split(/\r?\n/)
+      .map(function (v) { return v.trim().toLowerCase(); })
+      .filter(function (v) { return v; });
+  }
+
+  // "Step 2 of 5": a later step decided by a question of this step counts while the question is
+  // open, and then as its condition says (the server counts the same way; see progress.py).
+  function recount(form) {
+    var progress = document.querySelector("[data-step-progress]");
+    if (!progress) return;
+    var total = parseInt(progress.dataset.fixedTotal, 10);
+    progress.querySelectorAll("[data-step-condition]").forEach(function (condition) {
+      var given = answerOf(form, condition.dataset.conditionField);
+      if (!given.length || conditionMet(given, condition.dataset.conditionOperator, valuesOf(condition))) total += 1;
+    });
+    var label = progress.querySelector("p");
+    var bar = progress.querySelector("progress");
+    label.textContent = progress.dataset.labelTemplate.replace("{total}", String(total));
+    bar.max = total + 1;
+    bar.textContent = bar.value + "/" + total;
+  }
+
   function update(form) {
-    form.querySelectorAll("[data-condition-field]").forEach(function (wrapper) {
-      var values = (wrapper.dataset.conditionValues || "").split(/\r?\n/)
-        .map(function (v) { return v.trim().toLowerCase(); })
-        .filter(function (v) { return v; });
-      var shown = conditionMet(answerOf(form, wrapper.dataset.conditionField), wrapper.dataset.conditionOperator, values);
+    form.querySelectorAll(".wf-field[data-condition-field]").forEach(function (wrapper) {
+      var shown = conditionMet(answerOf(form, wrapper.dataset.conditionField), wrapper.dataset.conditionOperator, valuesOf(wrapper));
       wrapper.hidden = !shown;
       wrapper.querySelectorAll("input, select, textarea").forEach(function (input) { input.disabled = !shown; });
     });
+    recount(form);
   }
 
   document.querySelectorAll("[data-wizard-form]").forEach(function (form) {
