@@ -24,6 +24,8 @@ from dataclasses import dataclass, field
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
+from django.db.models import OuterRef, Subquery
+from django.db.models.functions import Cast
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -85,6 +87,7 @@ class PartnerRowChecker:
             for known_name, known_slug in PartnerOrganisation.objects.values_list("name", "slug")
         }
         self.seen_slugs: dict[str, int] = {}
+        self.model_fields = [f.name for f in PartnerOrganisation._meta.fields]
         self.data_fields = [
             name
             for name, import_field in resource.fields.items()
@@ -120,7 +123,7 @@ class PartnerRowChecker:
             )
         elif slug:
             self.seen_slugs[slug] = line
-        errors = self._clean(instance, original, errors)
+        errors = self._clean(instance, original, errors, row)
         if errors:
             planned.action, planned.errors = "error", errors
             return planned
@@ -173,11 +176,13 @@ class PartnerRowChecker:
         instance.contact_persons = list(original.contact_persons.all())
         return instance
 
-    def _clean(self, instance, original, errors: dict[str, list[str]]) -> dict[str, list[str]]:
-        """The model's own validation (as ``clean_model_instances`` ran it), with uniqueness
-        checked against the partners read above instead of a query per row."""
+    def _clean(self, instance, original, errors: dict[str, list[str]], row: dict) -> dict:
+        """The model's own validation (as ``clean_model_instances`` ran it) of the fields the file
+        sets (the others keep stored or default values), with uniqueness checked against the
+        partners read above instead of a query per row."""
+        unset = [name for name in self.model_fields if name not in row]
         try:
-            instance.full_clean(exclude=[*UNCHECKED_FIELDS, *errors], validate_unique=False)
+            instance.full_clean(exclude=[*UNCHECKED_FIELDS, *unset, *errors], validate_unique=False)
         except ValidationError as error:
             errors = error.update_error_dict(errors)
         owner = self.exact_slugs.get(instance.slug)
@@ -220,21 +225,67 @@ def write_rows(planned: list[PlannedRow], user, columns: list[str]) -> None:
     updated = [row for row in planned if row.action == "update"]
     if not new and not updated:
         return
+    now = timezone.now()
+    for row in new + updated:
+        for column, items in row.lists.items():
+            setattr(row.instance, column, items)
+    # What save_revision() stores is the partner as import-export had saved it, before publish()
+    # set these; new partners are inserted already published, so no second write per row.
+    contents = {}
+    for row in new:
+        contents[id(row)] = _content(row.instance, first_published_at=None, last_published_at=None)
+        _mark_published(row.instance, None, now)
     PartnerOrganisation.objects.bulk_create([row.instance for row in new], batch_size=BATCH_SIZE)
     changed = new + updated
     _write_lists(new, updated)
-    now = timezone.now()
-    revisions = _create_revisions(changed, user, now)
+    for row in new:
+        contents[id(row)]["pk"] = row.instance.pk
+    for row in updated:
+        contents[id(row)] = _content(row.instance)
+    revisions = _create_revisions(changed, contents, user, now)
     for row, revision in zip(changed, revisions, strict=True):
         _mark_published(row.instance, revision, now)
-    data_fields = [name for name in columns if name not in LIST_COLUMNS] if updated else []
-    PartnerOrganisation.objects.bulk_update(
-        [row.instance for row in changed], [*PUBLISH_FIELDS, *data_fields], batch_size=BATCH_SIZE
-    )
+    _point_at_revisions([row.instance.pk for row in new])
+    if updated:
+        data_fields = [name for name in columns if name not in LIST_COLUMNS]
+        PartnerOrganisation.objects.bulk_update(
+            [row.instance for row in updated],
+            [*PUBLISH_FIELDS, *data_fields],
+            batch_size=BATCH_SIZE,
+        )
     _log(changed, revisions, user, now)
     for _name, backend in get_search_backends_with_name(with_auto_update=True):
         backend.add_bulk(PartnerOrganisation, [row.instance for row in changed])
     transaction.on_commit(_drop_page_cache)
+
+
+def _content(instance: PartnerOrganisation, **overrides) -> dict:
+    """``instance.serializable_data()`` with some attributes as they were at an earlier moment."""
+    saved = {name: getattr(instance, name) for name in overrides}
+    for name, value in overrides.items():
+        setattr(instance, name, value)
+    try:
+        return instance.serializable_data()
+    finally:
+        for name, value in saved.items():
+            setattr(instance, name, value)
+
+
+def _point_at_revisions(pks: list[int]) -> None:
+    """Set new partners' latest and live revision to the one just made for each, in one UPDATE
+    per batch (``bulk_update`` builds a CASE per row and field, slower than the import)."""
+    latest = Subquery(
+        Revision.objects.filter(
+            base_content_type=PartnerOrganisation.get_base_content_type(),
+            object_id=Cast(OuterRef("pk"), models.CharField()),
+        )
+        .order_by("-pk")
+        .values("pk")[:1]
+    )
+    for start in range(0, len(pks), BATCH_SIZE):
+        PartnerOrganisation.objects.filter(pk__in=pks[start : start + BATCH_SIZE]).update(
+            latest_revision=latest, live_revision=latest
+        )
 
 
 def _write_lists(new: list[PlannedRow], updated: list[PlannedRow]) -> None:
@@ -250,7 +301,6 @@ def _write_lists(new: list[PlannedRow], updated: list[PlannedRow]) -> None:
         for row in new + updated:
             if column not in row.lists:
                 continue
-            setattr(row.instance, column, row.lists[column])
             if row.action == "new" or column in row.changed_lists:
                 links.extend(
                     through(partnerorganisation_id=row.instance.pk, **{f"{target}_id": item.pk})
@@ -259,7 +309,7 @@ def _write_lists(new: list[PlannedRow], updated: list[PlannedRow]) -> None:
         through.objects.bulk_create(links, batch_size=BATCH_SIZE)
 
 
-def _create_revisions(changed: list[PlannedRow], user, now) -> list[Revision]:
+def _create_revisions(changed: list[PlannedRow], contents: dict, user, now) -> list[Revision]:
     """One revision per changed partner, holding what ``save_revision`` would have stored."""
     content_type = ContentType.objects.get_for_model(PartnerOrganisation)
     base_type = PartnerOrganisation.get_base_content_type()
@@ -270,7 +320,7 @@ def _create_revisions(changed: list[PlannedRow], user, now) -> list[Revision]:
             object_id=str(row.instance.pk),
             user=user,
             created_at=now,
-            content=row.instance.serializable_data(),
+            content=contents[id(row)],
             object_str=str(row.instance),
         )
         for row in changed
@@ -278,7 +328,7 @@ def _create_revisions(changed: list[PlannedRow], user, now) -> list[Revision]:
     return Revision.objects.bulk_create(revisions, batch_size=BATCH_SIZE)
 
 
-def _mark_published(instance: PartnerOrganisation, revision: Revision, now) -> None:
+def _mark_published(instance: PartnerOrganisation, revision: Revision | None, now) -> None:
     """The state ``revision.publish()`` leaves a partner in when the revision is its latest."""
     instance.latest_revision = revision
     instance.live_revision = revision
