@@ -25,6 +25,7 @@ from .events import (
     TrainingStatus,
 )
 from .plans import PlanGoal, PlanStep, StepStatus, SupportPlan
+from .reminders import ReminderKind, SentReminder
 from .transfers import Transfer, TransferState, TransferTask
 
 __all__ = [
@@ -45,7 +46,9 @@ __all__ = [
     "PlacementKind",
     "PlanGoal",
     "PlanStep",
+    "ReminderKind",
     "ResidenceStatus",
+    "SentReminder",
     "StepStatus",
     "SupportPlan",
     "TaskProgress",
