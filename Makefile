@@ -9,6 +9,8 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 # pytest-xdist workers for make test / test-postgres (the machines have 2 cores).
 PYTEST_WORKERS ?= 2
+# Generated cases for bench/bench_cases.py (its database under var/ is built once, then reused).
+BENCH_CASES ?= 1000000
 
 .PHONY: run install install-dev migrate demo messages test test-postgres lint format bench ci clean
 
@@ -67,7 +69,7 @@ format: install-dev
 bench: install-dev
 	@command -v wrk >/dev/null || { echo "Installing Debian's wrk for the load benchmarks"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
-	@status=0; for b in bench/bench_*.py; do $(BIN)/python $$b || status=1; done; \
+	@status=0; for b in bench/bench_*.py; do BENCH_CASES=$(BENCH_CASES) $(BIN)/python $$b || status=1; done; \
 	echo "Again on PostgreSQL:"; bash scripts/with-postgres.sh $(BIN)/python bench/bench_intake_load.py || status=1; \
 	exit $$status
 

@@ -12,6 +12,7 @@ ROOT_URLCONF = "bench.urls"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    "import_export": IMPORT_PREVIEW_STORAGE,  # noqa: F405
 }
 STATIC_ROOT = None
 WHITENOISE_USE_FINDERS = True

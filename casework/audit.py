@@ -23,6 +23,8 @@ ACTIONS = {
     "casework.case.close": (_("Close case"), _("Closed the case")),
     "casework.case.reopen": (_("Reopen case"), _("Reopened the case")),
     "casework.case.print": (_("Print"), _("Printed a document of the case")),
+    "casework.case.export": (_("Export"), _("Exported the person's data (GDPR Art. 15)")),
+    "casework.case.anonymise": (_("Anonymise"), _("Anonymised the case (GDPR Art. 17)")),
     "casework.employability.view": (
         _("View employability check"),
         _("Viewed the employability check"),

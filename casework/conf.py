@@ -6,6 +6,10 @@ DEFAULTS = {
     "CASEWORK_TRANSFER_MONTHS": 6,
     "CASEWORK_EXCHANGE_INTERVAL_WEEKS": 6,
     "CASEWORK_CONFERENCE_WEEKS_BEFORE_END": 2,
+    # Reminder mails: events due within this many days (and overdue ones).
+    "CASEWORK_REMINDER_DAYS": 3,
+    # Closed cases are anonymised this many years after closing (apply_case_retention).
+    "CASEWORK_RETENTION_YEARS": 10,
 }
 
 

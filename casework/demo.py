@@ -1,5 +1,6 @@
 """Synthetic demo cases: a handful of invented participants in Wuppertal, Solingen and
 Remscheid at different steps of the process. Idempotent: a person already there is skipped.
+Beside them ``--cases N`` (default ``DEFAULT_GENERATED``) generated ones (``demo_bulk``).
 No one here is a real person."""
 
 from datetime import timedelta
@@ -9,9 +10,10 @@ from django.utils import timezone
 
 from partners.models import City, Language, PartnerOrganisation
 
-from . import services
+from . import demo_bulk, services
 from .models import Case, CaseManagerProfile, Training
 
+DEFAULT_GENERATED = 300
 DIAKONIE = "diakonie-wuppertal-migrationsdienste"
 GESA = "gesa-ggmbh"
 
@@ -107,6 +109,28 @@ def _load_person(manager, spec, today) -> bool:
     return True
 
 
+def add_arguments(parser) -> None:
+    parser.add_argument(
+        "--cases",
+        type=int,
+        default=DEFAULT_GENERATED,
+        metavar="N",
+        help="Generated synthetic cases wanted in total, beside the named demo cases "
+        f"(default {DEFAULT_GENERATED}). Running again with the same or a smaller N adds "
+        "nothing; a larger N adds the difference.",
+    )
+
+
+def load_generated(command, total: int) -> None:
+    if total < 0:
+        raise ValueError("--cases cannot be negative.")
+    added = demo_bulk.generate(total, today=timezone.localdate(), write=command.stdout.write)
+    command.stdout.write(
+        f"{added['cases']} generated cases added ({total} wanted in total); "
+        + ", ".join(f"{count} {name}" for name, count in sorted(added.items()) if name != "cases")
+    )
+
+
 def load(command) -> None:
     manager = _manager()
     if manager is None:
@@ -115,3 +139,6 @@ def load(command) -> None:
     today = timezone.localdate()
     added = sum(_load_person(manager, spec, today) for spec in PEOPLE)
     command.stdout.write(f"{added} synthetic demo cases added ({len(PEOPLE)} in the demo).")
+    total = getattr(command, "options", {}).get("cases")
+    if total:
+        load_generated(command, total)

@@ -116,6 +116,10 @@ def close_case(case: Case, *, reason: str, user, today: date) -> Case:
 def reopen_case(case: Case, *, user) -> Case:
     if not case.is_closed:
         raise ValidationError(_("Case %(number)s is open.") % {"number": case.number})
+    if case.is_anonymised:
+        raise ValidationError(
+            _("Case %(number)s is anonymised: it cannot be reopened.") % {"number": case.number}
+        )
     case.status, case.closing_reason, case.closed_on = CaseStatus.OPEN, "", None
     case.save(update_fields=["status", "closing_reason", "closed_on"])
     log_case(case, "casework.case.reopen", user)

@@ -23,7 +23,7 @@ from .forms import CaseForm
 from .models import Case, CaseManagerProfile, Transfer
 from .models.cases import is_case_manager, managed_city_of
 from .models.transfers import OPEN_STATES
-from .views import actions, case, printing
+from .views import actions, case, printing, privacy
 
 
 class DayColumn(Column):
@@ -244,4 +244,7 @@ class CaseViewSet(ModelViewSet):
             path(f"{case_path}placement/", actions.PlacementView.as_view(), name="placement"),
             path(f"{case_path}close/", actions.CloseView.as_view(), name="close"),
             path(f"{case_path}reopen/", actions.ReopenView.as_view(), name="reopen"),
+            path(f"{case_path}export/", privacy.ExportView.as_view(), name="export"),
+            path(f"{case_path}export.json", privacy.ExportJsonView.as_view(), name="export_json"),
+            path(f"{case_path}anonymise/", privacy.AnonymiseView.as_view(), name="anonymise"),
         ]

@@ -75,8 +75,17 @@ class DirectoryFilterForm(forms.Form):
 class PartnerImportForm(forms.Form):
     file = forms.FileField(
         label=_("Spreadsheet"),
-        help_text=_(
-            "A .csv (comma or semicolon, UTF-8 or Windows-1252) or .xlsx file, at most 5 MB."
-        ),
         widget=forms.ClearableFileInput(attrs={"accept": ".csv,.xlsx"}),
     )
+
+    def __init__(self, *args, **kwargs):
+        from django.conf import settings
+
+        super().__init__(*args, **kwargs)
+        self.fields["file"].help_text = _(
+            "A .csv (comma or semicolon, UTF-8 or Windows-1252) or .xlsx file, at most "
+            "%(megabytes)d MB and %(rows)d rows."
+        ) % {
+            "megabytes": settings.PARTNERS_IMPORT_MAX_BYTES // 1024 // 1024,
+            "rows": settings.PARTNERS_IMPORT_MAX_ROWS,
+        }

@@ -1,34 +1,43 @@
 """Reading an uploaded partner spreadsheet safely, and running the import as preview or for real.
 
-Limits are checked before anything is parsed (size) and while rows are read (row count), so a
-huge file is refused without building it in memory. Between preview and confirmation the upload
-waits in a private temporary folder, never under MEDIA_ROOT.
+Limits (``PARTNERS_IMPORT_MAX_BYTES``, ``PARTNERS_IMPORT_MAX_ROWS``) are checked before anything
+is parsed (size) and while rows are read (row count), so a huge file is refused without building
+it in memory. Between preview and confirmation the upload waits in django-import-export's
+temporary storage (``IMPORT_EXPORT_TMP_STORAGE_CLASS``, by default ``MediaStorage`` on the
+``import_export`` storage: a private folder outside MEDIA_ROOT that every app process reads), so a
+preview made by one app process can be confirmed on another.
 """
 
 import csv
 import io
-import re
+import os
 import secrets
-import tempfile
-import time
 import zipfile
 from dataclasses import dataclass, field
+from datetime import timedelta
 from pathlib import Path
 
-from django.db import transaction
+from django.conf import settings
+from django.utils import timezone
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 
 import tablib
-from import_export.results import RowResult
+from import_export.tmp_storages import MediaStorage
 
-from .resources import COLUMNS, REQUIRED_COLUMNS, PartnerResource
+from . import bulk_import
+from .resources import COLUMNS, REQUIRED_COLUMNS
 
-MAX_UPLOAD_BYTES = 5 * 1024 * 1024
-MAX_ROWS = 5_000
 FORMATS = ("csv", "xlsx")
-STASH_LIFETIME_SECONDS = 24 * 60 * 60  # abandoned previews are removed after a day
-STASH_KEY = re.compile(r"[0-9a-f]{32}")
-STASH_DIR = Path(tempfile.gettempdir()) / "partizipationplus-partner-imports"
+STASH_LIFETIME = timedelta(days=1)  # abandoned previews are removed after a day
+
+
+def max_upload_bytes() -> int:
+    return settings.PARTNERS_IMPORT_MAX_BYTES
+
+
+def max_rows() -> int:
+    return settings.PARTNERS_IMPORT_MAX_ROWS
 
 
 class ImportFileError(Exception):
@@ -81,10 +90,10 @@ def file_format(filename: str) -> str:
 
 
 def check_size(size: int) -> None:
-    if size > MAX_UPLOAD_BYTES:
+    if size > max_upload_bytes():
         raise ImportFileError(
             _("The file is %(size).1f MB; at most %(limit)d MB can be imported at once.")
-            % {"size": size / 1024 / 1024, "limit": MAX_UPLOAD_BYTES // 1024 // 1024}
+            % {"size": size / 1024 / 1024, "limit": max_upload_bytes() // 1024 // 1024}
         )
     if size == 0:
         raise ImportFileError(_("The file is empty."))
@@ -145,6 +154,7 @@ def parse(data: bytes, extension: str) -> ParsedFile:
     header = None
     dataset = tablib.Dataset()
     line_numbers: list[int] = []
+    limit = max_rows()
     for line, cells in rows:
         cells = [cell.strip() for cell in cells]
         if not any(cells):
@@ -153,10 +163,10 @@ def parse(data: bytes, extension: str) -> ParsedFile:
             header = _check_header(cells)
             dataset.headers = header
             continue
-        if len(line_numbers) >= MAX_ROWS:
+        if len(line_numbers) >= limit:
             raise ImportFileError(
                 _("The file has more than %(limit)d rows; please split it into smaller files.")
-                % {"limit": MAX_ROWS}
+                % {"limit": limit}
             )
         if len(cells) > len(header) and any(cells[len(header) :]):
             raise ImportFileError(
@@ -194,63 +204,64 @@ def _check_header(cells: list[str]) -> list[str]:
 
 
 def run_import(parsed: ParsedFile, user, *, dry_run: bool) -> ImportReport:
-    """Import every row in one transaction; any error (or a dry run) rolls all of it back."""
-    resource = PartnerResource(user=user, line_numbers=parsed.line_numbers)
-    with transaction.atomic():
-        result = resource.import_data(
-            parsed.dataset,
-            dry_run=dry_run,
-            use_transactions=True,
-            rollback_on_validation_errors=True,
-        )
-    return _report(result, resource, parsed)
-
-
-ACTIONS = {
-    RowResult.IMPORT_TYPE_NEW: "new",
-    RowResult.IMPORT_TYPE_UPDATE: "update",
-    RowResult.IMPORT_TYPE_SKIP: "skip",
-}
-
-
-def _report(result, resource: PartnerResource, parsed: ParsedFile) -> ImportReport:
-    outcomes = []
-    for number, (row_result, values) in enumerate(
-        zip(result.rows, parsed.dataset.dict, strict=True), start=1
-    ):
-        errors: list[tuple[str, str]] = []
-        if row_result.validation_error is not None:
-            for column, messages in row_result.validation_error.message_dict.items():
-                label = column if column != "__all__" else ""
-                errors.extend((label, message) for message in messages)
-        errors.extend(("", str(error.error)) for error in row_result.errors)
-        outcomes.append(
+    """Check every row; unless it is a dry run and if no row has an error, write them all (in one
+    transaction: a failure writes nothing)."""
+    planned = bulk_import.check_rows(parsed.dataset, parsed.line_numbers, user)
+    report = ImportReport(
+        [
             RowOutcome(
-                line=resource.line_for(number),
-                action="error" if errors else ACTIONS.get(row_result.import_type, "error"),
+                line=row.line,
+                action=row.action,
                 slug=str(values.get("slug", "")),
                 name=str(values.get("name", "")),
-                errors=errors,
-                warnings=resource.row_warnings.get(number, []),
+                errors=[
+                    (column if column != "__all__" else "", message)
+                    for column, messages in row.errors.items()
+                    for message in messages
+                ],
+                warnings=row.warnings,
             )
-        )
-    return ImportReport(outcomes)
+            for row, values in zip(planned, parsed.dataset.dict, strict=True)
+        ]
+    )
+    if not dry_run and not report.has_errors:
+        bulk_import.write_rows(planned, user, parsed.dataset.headers)
+    return report
+
+
+def preview_storage(name: str | None = None):
+    """django-import-export's temporary storage for an upload waiting to be confirmed."""
+    storage_class = getattr(settings, "IMPORT_EXPORT_TMP_STORAGE_CLASS", MediaStorage)
+    if isinstance(storage_class, str):
+        storage_class = import_string(storage_class)
+    return storage_class(name=name, read_mode="rb", MEDIA_FOLDER="partner-imports")
 
 
 def stash(data: bytes, extension: str) -> str:
     """Keep an upload for the confirmation step; returns the key to find it again."""
-    STASH_DIR.mkdir(mode=0o700, parents=True, exist_ok=True)
-    for stale in STASH_DIR.iterdir():
-        if stale.stat().st_mtime < time.time() - STASH_LIFETIME_SECONDS:
-            stale.unlink(missing_ok=True)
+    _remove_stale_previews()
     key = f"{secrets.token_hex(16)}.{extension}"
-    path = STASH_DIR / key
-    path.touch(mode=0o600)
-    path.write_bytes(data)
+    preview_storage(key).save(data)
     return key
 
 
-def _stash_path(key: str) -> Path:
+def _remove_stale_previews() -> None:
+    storage = preview_storage()
+    files = getattr(storage, "_storage", None)
+    if files is None:  # the cache storage expires entries by itself
+        return
+    folder = storage.MEDIA_FOLDER
+    try:
+        names = files.listdir(folder)[1] if files.exists(folder) else []
+        for name in names:
+            path = os.path.join(folder, name)
+            if files.get_modified_time(path) < timezone.now() - STASH_LIFETIME:
+                files.delete(path)
+    except NotImplementedError:  # a storage that cannot list or date its files
+        return
+
+
+def _checked_key(key: str) -> str:
     name, _dot, extension = key.partition(".")
     if (
         len(name) != 32
@@ -258,17 +269,18 @@ def _stash_path(key: str) -> Path:
         or extension not in FORMATS
     ):
         raise ImportFileError(_("The uploaded file has expired; please upload it again."))
-    return STASH_DIR / key
+    return key
 
 
 def unstash(key: str) -> bytes:
     try:
-        return _stash_path(key).read_bytes()
-    except FileNotFoundError as error:
-        raise ImportFileError(
-            _("The uploaded file has expired; please upload it again.")
-        ) from error
+        data = preview_storage(_checked_key(key)).read()
+    except FileNotFoundError:
+        data = None
+    if not data:
+        raise ImportFileError(_("The uploaded file has expired; please upload it again."))
+    return data
 
 
 def discard(key: str) -> None:
-    _stash_path(key).unlink(missing_ok=True)
+    preview_storage(_checked_key(key)).remove()

@@ -9,7 +9,6 @@ A cell that export escaped against formula injection (a leading ``'`` before ``=
 imports as the text without the quote, so an export re-imports unchanged.
 """
 
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext as _
 
@@ -114,14 +113,39 @@ class ActiveWidget(widgets.Widget):
 
 
 class VocabularyListWidget(widgets.ManyToManyWidget):
-    """Names or slugs separated by ``|`` or ``;``; every unknown value is an error naming it."""
+    """Names or slugs separated by ``|`` or ``;``; every unknown value is an error naming it.
+
+    The vocabulary is read once per widget (one query), so an import of many rows does not ask
+    the database for every name; as ``named()``, a slug or a name in any language finds the
+    source-language entry of its translation group, without letter case.
+    """
+
+    def __init__(self, model, **kwargs):
+        super().__init__(model, **kwargs)
+        self._entries: dict[str, models.Model] | None = None
+
+    def entries(self) -> dict[str, models.Model]:
+        if self._entries is None:
+            rows = list(self.model.objects.all())
+            default_locale_id = Locale.get_default().pk
+            source = {
+                row.translation_key: row for row in rows if row.locale_id == default_locale_id
+            }
+            self._entries = {}
+            for row in rows:
+                match = source.get(row.translation_key)
+                if match is not None:
+                    self._entries.setdefault(row.slug.casefold(), match)
+                    self._entries.setdefault(row.name.casefold(), match)
+        return self._entries
 
     def clean(self, value, row=None, **kwargs) -> list[models.Model]:
         text = unescape_formula(str(value or "").strip())
         names = [part.strip() for part in text.replace(";", "|").split("|") if part.strip()]
+        entries = self.entries()
         found, unknown = [], []
         for name in names:
-            match = self.model.objects.named(name).first()
+            match = entries.get(name.casefold())
             if match is None:
                 unknown.append(name)
             elif match not in found:
@@ -141,7 +165,8 @@ class VocabularyListWidget(widgets.ManyToManyWidget):
 
 
 class PartnerResource(resources.ModelResource):
-    """Rows keyed by ``slug``: a known slug updates that partner, an unknown one creates it."""
+    """The columns of a partner spreadsheet, keyed by ``slug``; ``partners.bulk_import`` reads
+    rows with these fields, the partner listing's export writes them."""
 
     slug = fields.Field("slug", "slug", widget=SlugWidget())
     kind = fields.Field("kind", "kind", widget=KindWidget())
@@ -153,115 +178,12 @@ class PartnerResource(resources.ModelResource):
         import_order = COLUMNS
         export_order = COLUMNS
         import_id_fields = ["slug"]
-        skip_unchanged = True
-        report_skipped = True
-        clean_model_instances = True
-        use_transactions = True
 
-    def __init__(self, user=None, line_numbers: list[int] | None = None):
+    def __init__(self):
         super().__init__()
-        self.user = user
-        self.line_numbers = line_numbers or []
-        self.seen_slugs: dict[str, int] = {}
-        self.row_warnings: dict[int, list[str]] = {}
-        self._known_names: dict[str, tuple[str, str]] | None = None
         for column in TEXT_COLUMNS:
             self.fields[column] = fields.Field(column, column, widget=TextWidget())
         for column, model in LIST_COLUMNS.items():
             self.fields[column] = fields.Field(
                 column, column, widget=VocabularyListWidget(model, field="slug")
             )
-
-    def get_queryset(self):
-        """Rows match the source-language partners by slug (translations share the slug)."""
-        return PartnerOrganisation.objects.filter(locale=Locale.get_default())
-
-    def import_instance(self, instance, row, **kwargs) -> None:
-        """Set the plain fields, then check the lists and the slug, reporting every problem."""
-        errors = self.editing_conflicts(instance)
-        try:
-            super().import_instance(instance, row, **kwargs)
-        except ValidationError as error:
-            errors = error.update_error_dict(errors)
-        for column in LIST_COLUMNS:
-            if column in row:
-                try:
-                    self.fields[column].clean(row)
-                except ValueError as error:
-                    errors[column] = [str(error)]
-        slug = self.fields["slug"].clean(row)
-        row_number = kwargs.get("row_number") or 0
-        number = self.line_for(row_number)
-        if instance.pk is None:
-            self.flag_near_duplicate(row_number, str(row.get("name") or ""), slug)
-        if slug and slug in self.seen_slugs:
-            errors.setdefault("slug", []).append(
-                _("The slug “%(slug)s” already appears in row %(row)s of this file.")
-                % {"slug": slug, "row": self.seen_slugs[slug]}
-            )
-        elif slug:
-            self.seen_slugs[slug] = number
-        if errors:
-            raise ValidationError(errors)
-
-    def get_instance(self, instance_loader, row):
-        """The partner whose slug matches in any letter case (slugs made in the admin may not be
-        lower case, and an office's spreadsheet may write them in capitals)."""
-        if "slug" not in row:
-            return None
-        slug = self.fields["slug"].clean(row)
-        return self.get_queryset().filter(slug__iexact=slug).order_by("pk").first()
-
-    def flag_near_duplicate(self, row_number: int, name: str, slug: str) -> None:
-        """Warn in the preview when a new partner's name looks like a known partner's or an
-        earlier row's: a second entry for one organisation is easy to make and hard to spot."""
-        if self._known_names is None:
-            self._known_names = {
-                name_key(known_name): (known_name, known_slug)
-                for known_name, known_slug in PartnerOrganisation.objects.values_list(
-                    "name", "slug"
-                )
-            }
-        key = name_key(name)
-        if not key:
-            return
-        match = self._known_names.get(key)
-        if match is not None and match[1] != slug:
-            self.row_warnings.setdefault(row_number, []).append(
-                _("“%(name)s” looks like the partner “%(known)s” (slug “%(slug)s”).")
-                % {"name": name, "known": match[0], "slug": match[1]}
-            )
-        else:
-            self._known_names[key] = (name, slug)
-
-    def editing_conflicts(self, instance: PartnerOrganisation) -> dict[str, list[str]]:
-        """An import publishes each row, so it must not run over someone's edit in progress."""
-        if instance.pk is None:
-            return {}
-        problems = []
-        if instance.locked and instance.locked_by_id != getattr(self.user, "pk", None):
-            problems.append(
-                _("“%(name)s” is locked for editing by %(user)s; it can be imported once unlocked.")
-                % {"name": instance.name, "user": instance.locked_by or _("another user")}
-            )
-        if instance.has_unpublished_changes:
-            problems.append(
-                _(
-                    "“%(name)s” has unpublished changes in the admin; publish or discard them "
-                    "before importing over them."
-                )
-                % {"name": instance.name}
-            )
-        return {"__all__": problems} if problems else {}
-
-    def line_for(self, row_number: int) -> int:
-        """The spreadsheet line of the dataset's ``row_number`` (1-based; the header is line 1)."""
-        if 0 < row_number <= len(self.line_numbers):
-            return self.line_numbers[row_number - 1]
-        return row_number + 1
-
-    def save_m2m(self, instance, row, **kwargs) -> None:
-        """Record the import as a published revision, so the admin's history shows it."""
-        super().save_m2m(instance, row, **kwargs)
-        revision = instance.save_revision(user=self.user, log_action=True)
-        revision.publish(user=self.user)

@@ -26,6 +26,7 @@ from .events import (
 )
 from .intakes import CaseIntake
 from .plans import PlanGoal, PlanStep, StepStatus, SupportPlan
+from .reminders import ReminderKind, SentReminder
 from .transfers import Transfer, TransferState, TransferTask
 
 __all__ = [
@@ -47,7 +48,9 @@ __all__ = [
     "PlacementKind",
     "PlanGoal",
     "PlanStep",
+    "ReminderKind",
     "ResidenceStatus",
+    "SentReminder",
     "StepStatus",
     "SupportPlan",
     "TaskProgress",

@@ -249,6 +249,13 @@ class Case(models.Model):
         _("closing reason"), max_length=30, choices=ClosingReason.choices, blank=True
     )
     closed_on = models.DateField(_("closed on"), null=True, blank=True)
+    anonymised_on = models.DateField(
+        _("anonymised on"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("The person's details were erased; the case counts in the figures only."),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     objects = CaseQuerySet.as_manager()
@@ -264,7 +271,13 @@ class Case(models.Model):
 
     @property
     def full_name(self) -> str:
+        if self.anonymised_on:
+            return str(_("(anonymised)"))
         return f"{self.first_name} {self.last_name}"
+
+    @property
+    def is_anonymised(self) -> bool:
+        return self.anonymised_on is not None
 
     @property
     def is_closed(self) -> bool:

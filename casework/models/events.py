@@ -42,7 +42,11 @@ class Exchange(models.Model):
         ordering = ["planned_for", "pk"]
         verbose_name = _("exchange")
         verbose_name_plural = _("exchanges")
-        indexes = [models.Index(fields=["held_on", "planned_for"])]
+        indexes = [
+            models.Index(fields=["held_on", "planned_for"]),
+            # a case's next exchange ("My cases"): without it SQLite scans every unheld one
+            models.Index(fields=["transfer", "held_on", "planned_for"]),
+        ]
 
     def __str__(self) -> str:
         return f"{self.transfer.case} {self.planned_for}"
@@ -104,7 +108,10 @@ class CaseConference(models.Model):
         ordering = ["due_on", "pk"]
         verbose_name = _("case conference")
         verbose_name_plural = _("case conferences")
-        indexes = [models.Index(fields=["held_on", "due_on"])]
+        indexes = [
+            models.Index(fields=["held_on", "due_on"]),
+            models.Index(fields=["case", "held_on", "due_on"]),
+        ]
 
     def __str__(self) -> str:
         return f"{self.case} {self.due_on}"

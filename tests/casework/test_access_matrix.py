@@ -32,6 +32,8 @@ USERS = [
 DENIED = "denied"
 MANAGER_ONLY = (200, 404, DENIED, 404, 404, 404, 404)
 RECORDING = (200, 404, 200, 404, 404, 404, 404)
+# The Art. 15 export is for the case's managers only; everyone else gets 404 (see views.privacy).
+MANAGERS_SEE = (200, 404, 404, 404, 404, 404, 404)
 CONFIGURATION = (DENIED, DENIED, DENIED, DENIED, 200, DENIED, 200)
 CASES = {
     "index": (200, 200, 200, 200, DENIED, DENIED, 200),
@@ -52,6 +54,9 @@ CASES = {
     "placement": RECORDING,
     "close": MANAGER_ONLY,
     "reopen": MANAGER_ONLY,
+    "export": MANAGERS_SEE,
+    "export_json": MANAGERS_SEE,
+    "anonymise": MANAGER_ONLY,
 }
 CITIES = ("index", "index_results", "add", "edit", "delete", "history", "history_results", "usage")
 EXPECTED = {

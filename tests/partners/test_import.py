@@ -2,6 +2,7 @@
 nothing, encodings and delimiters, and every kind of bad input gets a clear message."""
 
 import io
+from pathlib import Path
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -171,15 +172,16 @@ def test_other_file_types_are_refused(admin_client):
     assert_refused(upload(admin_client, b"%PDF-1.7", "partners.pdf"), ".csv- oder .xlsx-Datei")
 
 
-def test_twenty_megabyte_upload_is_refused(admin_client):
+def test_upload_above_the_size_limit_is_refused(admin_client, settings):
+    settings.PARTNERS_IMPORT_MAX_BYTES = 5 * 1024 * 1024
     content = b"slug,name\n" + b"x" * (20 * 1024 * 1024)
     assert_refused(upload(admin_client, content), "höchstens 5 MB")
 
 
 def test_hundred_thousand_rows_are_refused(admin_client):
     content = "slug,name\n" + "".join(f"p{n},P{n}\n" for n in range(100_000))
-    assert len(content.encode()) < importing.MAX_UPLOAD_BYTES
-    assert_refused(upload(admin_client, content), "mehr als 5000 Zeilen")
+    assert len(content.encode()) < importing.max_upload_bytes()
+    assert_refused(upload(admin_client, content), "mehr als 50000 Zeilen")
 
 
 def test_row_errors_name_row_and_column_and_nothing_is_written(admin_client):
@@ -236,7 +238,8 @@ def test_script_in_import_is_escaped_in_the_preview(admin_client):
 def test_upload_waits_outside_media_root(admin_client, settings):
     upload(admin_client, GOOD_CSV)
     key = admin_client.session[importing_session_key()]["key"]
-    path = importing.STASH_DIR / key
+    storage = importing.preview_storage(key)
+    path = Path(storage._storage.path(storage.get_full_path()))
     assert path.exists()
     assert str(settings.MEDIA_ROOT) not in str(path.resolve())
     confirm(admin_client)
@@ -253,8 +256,6 @@ def test_only_administrators_may_import(client, make_user, role):
 
 
 def test_example_file_imports_cleanly(admin_client):
-    from pathlib import Path
-
     example = Path(__file__).resolve().parents[2] / "fixtures/partners/partners-import-example.csv"
     response = upload(admin_client, example.read_bytes())
     report = response.context["report"]

@@ -222,6 +222,27 @@ FORMS_DRAFT_LIFETIME_DAYS = int(os.environ.get("FORMS_DRAFT_LIFETIME_DAYS", "30"
 # The page types a wizard form may be created under (the engine allows any by default).
 FORMS_APP_PARENT_PAGE_TYPES = ["website.HomePage"]
 
+# Partner spreadsheet imports (partners/importing.py): the largest upload and the most rows one
+# file may hold (10,000 rows are about 5 MB), and where a preview waits for its confirmation:
+# django-import-export's MediaStorage on the "import_export" storage, a private folder outside
+# MEDIA_ROOT (never served) that every app process reads. Several app servers need it on shared
+# disk, or another storage backend, or IMPORT_EXPORT_TMP_STORAGE_CLASS set to its CacheStorage
+# with a shared cache.
+PARTNERS_IMPORT_MAX_BYTES = int(os.environ.get("PARTNERS_IMPORT_MAX_BYTES", 32 * 1024 * 1024))
+PARTNERS_IMPORT_MAX_ROWS = int(os.environ.get("PARTNERS_IMPORT_MAX_ROWS", "50000"))
+IMPORT_EXPORT_TMP_STORAGE_CLASS = os.environ.get(
+    "IMPORT_EXPORT_TMP_STORAGE_CLASS", "import_export.tmp_storages.MediaStorage"
+)
+IMPORT_PREVIEW_STORAGE = {
+    "BACKEND": "django.core.files.storage.FileSystemStorage",
+    "OPTIONS": {
+        "location": os.environ.get("IMPORT_PREVIEW_ROOT", str(VAR_DIR / "import-previews")),
+        "file_permissions_mode": 0o600,
+        "directory_permissions_mode": 0o700,
+    },
+}
+STORAGES["import_export"] = IMPORT_PREVIEW_STORAGE
+
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024

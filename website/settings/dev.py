@@ -11,6 +11,7 @@ INSTALLED_APPS = ["whitenoise.runserver_nostatic", *INSTALLED_APPS]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    "import_export": IMPORT_PREVIEW_STORAGE,  # noqa: F405
 }
 # The demo's accounts sign in with their password alone unless TWO_FACTOR_REQUIRED=1 is set;
 # production (base settings) always asks for the second factor.

@@ -1,7 +1,9 @@
 """Load the synthetic demo content, idempotently: running it twice changes nothing the second time.
 
 Each installed app may have a ``demo`` module with a ``load(command)`` function; they run in
-the order of ``INSTALLED_APPS``, so the shell never imports the feature apps.
+the order of ``INSTALLED_APPS``, so the shell never imports the feature apps. A demo module may
+also have ``add_arguments(parser)`` for options of its own, which it reads from
+``command.options`` (casework's ``--cases N``).
 """
 
 from importlib import import_module
@@ -15,6 +17,13 @@ from django.db import transaction
 from website.demo import DEMO_USERS
 
 
+def demo_modules():
+    for app_config in apps.get_app_configs():
+        module_name = f"{app_config.name}.demo"
+        if find_spec(module_name) is not None:
+            yield import_module(module_name)
+
+
 class Command(BaseCommand):
     help = "Load synthetic demo content and demo logins (never on a production site)."
 
@@ -24,6 +33,9 @@ class Command(BaseCommand):
             action="store_true",
             help="Run even though DEBUG is off. Demo logins have published passwords.",
         )
+        for module in demo_modules():
+            if hasattr(module, "add_arguments"):
+                module.add_arguments(parser)
 
     def handle(self, *args, force=False, **options):
         if not settings.DEBUG and not force:
@@ -31,11 +43,10 @@ class Command(BaseCommand):
                 "Refusing to load demo logins with published passwords while DEBUG is off. "
                 "Use --force on a throwaway installation only."
             )
+        self.options = options
         with transaction.atomic():
-            for app_config in apps.get_app_configs():
-                module_name = f"{app_config.name}.demo"
-                if find_spec(module_name) is not None:
-                    import_module(module_name).load(self)
+            for module in demo_modules():
+                module.load(self)
         self.stdout.write(self.style.SUCCESS("\nDemo logins (synthetic, for local use only):"))
         width = max(len(user.username) for user in DEMO_USERS)
         for user in DEMO_USERS:

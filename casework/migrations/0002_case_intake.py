@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
     dependencies = [
         ("casework", "0001_initial"),
-        ("forms_app", "0005_d_submission_action"),
+        ("forms_app", "0005_submission_action"),
     ]
 
     operations = [
