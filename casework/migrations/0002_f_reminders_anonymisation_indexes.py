@@ -6,68 +6,118 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('casework', '0001_initial'),
+        ("casework", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='SentReminder',
+            name="SentReminder",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('due', 'due soon'), ('overdue', 'overdue')], max_length=10)),
-                ('decided_at', models.DateTimeField(auto_now_add=True)),
-                ('sent_at', models.DateTimeField(blank=True, null=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("due", "due soon"), ("overdue", "overdue")], max_length=10
+                    ),
+                ),
+                ("decided_at", models.DateTimeField(auto_now_add=True)),
+                ("sent_at", models.DateTimeField(blank=True, null=True)),
             ],
             options={
-                'verbose_name': 'reminder sent',
-                'verbose_name_plural': 'reminders sent',
+                "verbose_name": "reminder sent",
+                "verbose_name_plural": "reminders sent",
             },
         ),
         migrations.RemoveIndex(
-            model_name='exchange',
-            name='casework_ex_held_on_e61514_idx',
+            model_name="exchange",
+            name="casework_ex_held_on_e61514_idx",
         ),
         migrations.AddField(
-            model_name='case',
-            name='anonymised_on',
-            field=models.DateField(blank=True, editable=False, help_text="The person's details were erased; the case counts in the figures only.", null=True, verbose_name='anonymised on'),
+            model_name="case",
+            name="anonymised_on",
+            field=models.DateField(
+                blank=True,
+                editable=False,
+                help_text="The person's details were erased; the case counts in the figures only.",
+                null=True,
+                verbose_name="anonymised on",
+            ),
         ),
         migrations.AddIndex(
-            model_name='caseconference',
-            index=models.Index(fields=['case', 'held_on', 'due_on'], name='casework_ca_case_id_bccb6c_idx'),
+            model_name="caseconference",
+            index=models.Index(
+                fields=["case", "held_on", "due_on"], name="casework_ca_case_id_bccb6c_idx"
+            ),
         ),
         migrations.AddIndex(
-            model_name='exchange',
-            index=models.Index(fields=['transfer', 'held_on', 'planned_for'], name='casework_ex_transfe_84901c_idx'),
+            model_name="exchange",
+            index=models.Index(
+                fields=["transfer", "held_on", "planned_for"], name="casework_ex_transfe_84901c_idx"
+            ),
         ),
         migrations.AddField(
-            model_name='sentreminder',
-            name='conference',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='casework.caseconference'),
+            model_name="sentreminder",
+            name="conference",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="+",
+                to="casework.caseconference",
+            ),
         ),
         migrations.AddField(
-            model_name='sentreminder',
-            name='exchange',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='casework.exchange'),
+            model_name="sentreminder",
+            name="exchange",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="+",
+                to="casework.exchange",
+            ),
         ),
         migrations.AddField(
-            model_name='sentreminder',
-            name='recipient',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.AUTH_USER_MODEL),
+            model_name="sentreminder",
+            name="recipient",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+            ),
         ),
         migrations.AddConstraint(
-            model_name='sentreminder',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('conference__isnull', True), ('exchange__isnull', False)), models.Q(('conference__isnull', False), ('exchange__isnull', True)), _connector='OR'), name='casework_reminder_one_event'),
+            model_name="sentreminder",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("conference__isnull", True), ("exchange__isnull", False)),
+                    models.Q(("conference__isnull", False), ("exchange__isnull", True)),
+                    _connector="OR",
+                ),
+                name="casework_reminder_one_event",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='sentreminder',
-            constraint=models.UniqueConstraint(condition=models.Q(('exchange__isnull', False)), fields=('exchange', 'recipient', 'kind'), name='casework_reminder_exchange_once'),
+            model_name="sentreminder",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("exchange__isnull", False)),
+                fields=("exchange", "recipient", "kind"),
+                name="casework_reminder_exchange_once",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='sentreminder',
-            constraint=models.UniqueConstraint(condition=models.Q(('conference__isnull', False)), fields=('conference', 'recipient', 'kind'), name='casework_reminder_conference_once'),
+            model_name="sentreminder",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("conference__isnull", False)),
+                fields=("conference", "recipient", "kind"),
+                name="casework_reminder_conference_once",
+            ),
         ),
     ]
