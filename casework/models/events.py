@@ -42,11 +42,9 @@ class Exchange(models.Model):
         ordering = ["planned_for", "pk"]
         verbose_name = _("exchange")
         verbose_name_plural = _("exchanges")
-        indexes = [
-            models.Index(fields=["held_on", "planned_for"]),
-            # a case's next exchange ("My cases"): without it SQLite scans every unheld one
-            models.Index(fields=["transfer", "held_on", "planned_for"]),
-        ]
+        # A case's next exchange ("My cases"), and the due lists. An index leading with
+        # held_on made SQLite scan every exchange not yet held for each case of the list.
+        indexes = [models.Index(fields=["transfer", "held_on", "planned_for"])]
 
     def __str__(self) -> str:
         return f"{self.transfer.case} {self.planned_for}"
