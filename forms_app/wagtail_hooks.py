@@ -1,4 +1,4 @@
-from django.urls import include, path, reverse
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
@@ -6,13 +6,19 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.models import Page
 
-from . import admin_urls
+from . import audit
 from .models import WizardFormPage
+from .viewsets import SubmissionViewSet
 
 
-@hooks.register("register_admin_urls")
-def register_forms_admin_urls():
-    return [path("forms-app/", include(admin_urls, namespace="forms_app"))]
+@hooks.register("register_admin_viewset")
+def register_submission_viewset():
+    return SubmissionViewSet()
+
+
+@hooks.register("register_log_actions")
+def register_forms_log_actions(actions):
+    audit.register(actions)
 
 
 def may_see_submissions(user) -> bool:

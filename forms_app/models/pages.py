@@ -17,6 +17,11 @@ from ..fields import StepsField
 from ..forms import build_specs
 
 
+class RetentionAction(models.TextChoices):
+    ANONYMISE = "anonymise", _("anonymise (keep the count, erase answers and files)")
+    DELETE = "delete", _("delete")
+
+
 class WizardFormPage(RoutablePageMixin, Page):
     intro = models.TextField(_("introduction"), blank=True)
     steps = StepsField(blank=True, verbose_name=_("steps"))
@@ -41,6 +46,31 @@ class WizardFormPage(RoutablePageMixin, Page):
             "and notification addresses are never part of it."
         ),
     )
+
+    # --- Retention of submissions (data protection; applied by ``manage.py apply_form_retention``)
+    retention_months = models.PositiveSmallIntegerField(
+        _("keep submissions for (months)"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "After this many months a submission is anonymised or deleted. Leave empty to keep "
+            "submissions until someone deletes them."
+        ),
+    )
+    retention_action = models.CharField(
+        _("after that"),
+        max_length=20,
+        choices=RetentionAction.choices,
+        default=RetentionAction.ANONYMISE,
+    )
+    retention_panels = [
+        MultiFieldPanel(
+            [FieldPanel("retention_months"), FieldPanel("retention_action")],
+            heading=_("Retention of submissions"),
+        )
+    ]
+    settings_panels = [*Page.settings_panels, *retention_panels]
+    # --- end of retention
 
     parent_page_types = ["website.HomePage"]
     subpage_types: list[str] = []
@@ -69,6 +99,8 @@ class WizardFormPage(RoutablePageMixin, Page):
         SynchronizedField("show_in_menus"),
         SynchronizedField("notify_emails"),
         SynchronizedField("share_definition"),
+        SynchronizedField("retention_months"),
+        SynchronizedField("retention_action"),
     ]
 
     class Meta:
