@@ -133,7 +133,7 @@ class SubmissionTable:
         return [
             escape_cell(str(text))
             for text in (
-                _("Number"),
+                _("Submission number"),
                 _("Submitted at"),
                 _("Submitted by"),
                 _("Language"),

@@ -98,7 +98,8 @@ class SubmissionIndexView(IndexView):
 
     def get_base_queryset(self):
         queryset = FormSubmission.objects.visible_to(self.request.user).for_page(self.form_page)
-        return queryset if self.is_export else queryset.select_related("submitted_by")
+        # The row buttons name each submission (its form's title and number).
+        return queryset if self.is_export else queryset.select_related("submitted_by", "page")
 
     def search_queryset(self, queryset):
         return queryset.search(self.search_query) if self.is_searching else queryset
@@ -129,7 +130,11 @@ class SubmissionIndexView(IndexView):
         listed = self.answer_columns[:LISTED_ANSWERS]
         return [
             title_column(
-                "number", label=_("Number"), accessor="pk", get_url=self.detail_url, sort_key="pk"
+                "number",
+                label=_("Submission number"),
+                accessor="pk",
+                get_url=self.detail_url,
+                sort_key="pk",
             ),
             Column(
                 "submitted_at",

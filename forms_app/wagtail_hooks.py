@@ -1,3 +1,5 @@
+from django.db.models import Count
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -69,3 +71,31 @@ def form_page_listing_buttons(page, user, next_url=None):
 @hooks.register("register_page_header_buttons")
 def form_page_header_buttons(page, user, view_name, next_url=None):
     yield from _form_buttons(page, user)
+
+
+@hooks.register("before_delete_page")
+def confirm_deleting_submissions(request, page):
+    """Deleting a form deletes its submissions (they cannot outlive it: the foreign key
+    cascades), so first say how many, offer their export, and ask once more."""
+    if request.method == "POST" and request.POST.get("forms_app_submissions") == "delete":
+        return None
+    forms = list(
+        WizardFormPage.objects.descendant_of(page, inclusive=True).annotate(
+            submission_count=Count("submissions")
+        )
+    )
+    holding = [form for form in forms if form.submission_count]
+    if not holding:
+        return None
+    return TemplateResponse(
+        request,
+        "forms_app/admin/confirm_form_delete.html",
+        {
+            "page_title": _("Delete %(title)s") % {"title": page.get_admin_display_title()},
+            "header_icon": "warning",
+            "page": page,
+            "forms": holding,
+            "total": sum(form.submission_count for form in holding),
+            "next": request.GET.get("next") or request.POST.get("next", ""),
+        },
+    )
