@@ -336,3 +336,13 @@ def test_retention_delete_and_blank_keeps(home, typed_form, upload_form):
         keep[0].pk,
         *(s.pk for s in kept_forever),
     }
+
+
+def test_results_fragment_searches_as_one_types(admin_client, typed_form):
+    add(typed_form, 1, {"name": "Jürgen Müller"})
+    add(typed_form, 1, {"name": "Ayşe Çelik"})
+    url = reverse("forms_app:submissions_results", args=[typed_form.pk])
+    response = admin_client.get(url, {"q": "Müller"})
+    body = response.content.decode()
+    assert response.status_code == 200 and "<html" not in body
+    assert "Jürgen Müller" in body and "Çelik" not in body
