@@ -11,7 +11,7 @@ from django.urls import path, reverse
 from django.utils import formats, timezone, translation
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from wagtail.admin.admin_url_finder import ModelAdminURLFinder
 from wagtail.admin.ui.tables import Column, TitleColumn
@@ -222,9 +222,17 @@ class SubmissionDeleteView(DeleteView):
     @property
     def confirmation_message(self):
         files = self.object.files.count()
-        return _(
+        if not files:
+            return _(
+                "Delete this submission for good? Its answers and its change history are "
+                "deleted and cannot be restored."
+            )
+        return ngettext(
             "Delete this submission for good? Its answers, its change history and its "
-            "%(files)s uploaded file(s) are deleted and cannot be restored."
+            "uploaded file are deleted and cannot be restored.",
+            "Delete this submission for good? Its answers, its change history and its "
+            "%(files)s uploaded files are deleted and cannot be restored.",
+            files,
         ) % {"files": files}
 
     def delete_action(self):

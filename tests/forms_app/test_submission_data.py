@@ -224,7 +224,7 @@ def test_deleting_a_submission_asks_logs_and_deletes_its_files(
     path = record.file.path
     url = reverse("forms_app:submission_delete", args=[upload_form.pk, submission.pk])
     confirm = admin_client.get(url).content.decode()
-    assert "endgültig" in confirm and "1 hochgeladene" in confirm
+    assert "endgültig" in confirm and "seine hochgeladene Datei" in confirm
     with django_capture_on_commit_callbacks(execute=True):
         response = admin_client.post(url)
     assert response.status_code == 302
