@@ -1,34 +1,27 @@
-"""Admin screens: submissions per form (list, filter, search, open, edit with history, export),
-private files, and a form definition's export and import."""
+"""Admin screens Wagtail has no generic view for: the forms overview, a submission's page, its
+edit with a reason and history, private files, and a form definition's export and import.
+The submissions listing, its export and deletion are in ``viewsets``."""
 
 from collections import OrderedDict
 
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Count, Q
-from django.http import HttpResponse, JsonResponse
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from wagtail.models import Page
 
+from .audit import log_submission
+from .columns import AnswerColumn, form_columns
 from .conditions import condition_met
 from .definition import DefinitionError, export_definition, import_definition
-from .export import (
-    AnswerFormatter,
-    as_csv,
-    as_xlsx,
-    columns_for,
-    current_fields,
-    display_answer,
-    table,
-)
+from .export import display_answer, form_versions
 from .forms import build_form_class
 from .models import FormSubmission, SubmissionChange, SubmissionFile, WizardFormPage
 from .uploads import download_response
@@ -36,6 +29,18 @@ from .uploads import download_response
 VIEW = "forms_app.view_formsubmission"
 ADD = "forms_app.add_formsubmission"
 CHANGE = "forms_app.change_formsubmission"
+DELETE = "forms_app.delete_formsubmission"
+
+
+class ChangeReasonForm(forms.Form):
+    reason = forms.CharField(
+        label=gettext_lazy("Reason for the change"),
+        help_text=gettext_lazy(
+            "Kept in the change history, e.g. “Spelling of the name corrected”."
+        ),
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
 
 
 def require(request, permission: str) -> None:
@@ -47,29 +52,6 @@ def require_submissions_access(request) -> None:
     """Holders of "view" see every submission; those who may only submit see their own."""
     if not (request.user.has_perm(VIEW) or request.user.has_perm(ADD)):
         raise PermissionDenied
-
-
-class SubmissionFilterForm(forms.Form):
-    q = forms.CharField(required=False, label=gettext_lazy("Search answers"))
-    submitted_from = forms.DateField(
-        required=False, label=gettext_lazy("From"), widget=forms.DateInput(attrs={"type": "date"})
-    )
-    submitted_to = forms.DateField(
-        required=False, label=gettext_lazy("To"), widget=forms.DateInput(attrs={"type": "date"})
-    )
-    submitted_by = forms.CharField(required=False, label=gettext_lazy("Submitted by (username)"))
-
-    def filter(self, queryset):
-        if not self.is_valid():
-            return queryset.none()
-        data = self.cleaned_data
-        if data["submitted_from"]:
-            queryset = queryset.filter(submitted_at__date__gte=data["submitted_from"])
-        if data["submitted_to"]:
-            queryset = queryset.filter(submitted_at__date__lte=data["submitted_to"])
-        if data["submitted_by"]:
-            queryset = queryset.filter(submitted_by__username__icontains=data["submitted_by"])
-        return queryset.search(data["q"])
 
 
 def form_index(request):
@@ -99,68 +81,9 @@ def form_index(request):
     )
 
 
-def filtered_submissions(request, page):
-    filters = SubmissionFilterForm(request.GET or None)
-    queryset = (
-        FormSubmission.objects.visible_to(request.user)
-        .for_page(page)
-        .select_related("submitted_by")
-    )
-    return filters, (filters.filter(queryset) if request.GET else queryset)
-
-
 def get_form_page(page_id: int) -> WizardFormPage:
     """The source language version of the form ``page_id`` is a version of."""
     return get_object_or_404(WizardFormPage, pk=page_id).source_form()
-
-
-def submission_list(request, page_id: int):
-    require_submissions_access(request)
-    page = get_form_page(page_id)
-    filters, submissions = filtered_submissions(request, page)
-    paginator = Paginator(submissions, 50)
-    page_obj = paginator.get_page(request.GET.get("p"))
-    columns = columns_for(page)[:4]
-    answer = AnswerFormatter(current_fields(page))
-    rows = [
-        {
-            "submission": s,
-            "cells": [answer(key, s.answers.get(key)) for key, _l in columns],
-        }
-        for s in page_obj
-    ]
-    return TemplateResponse(
-        request,
-        "forms_app/admin/submission_list.html",
-        {
-            "page_title": _("Submissions: %(title)s") % {"title": page.title},
-            "header_icon": "form",
-            "form_page": page,
-            "filters": filters,
-            "columns": [label for _key, label in columns],
-            "rows": rows,
-            "page_obj": page_obj,
-            "query": request.GET.urlencode(),
-            "can_edit": request.user.has_perm(CHANGE),
-        },
-    )
-
-
-def export_submissions(request, page_id: int, fmt: str):
-    require_submissions_access(request)
-    page = get_form_page(page_id)
-    _filters, submissions = filtered_submissions(request, page)
-    header, rows = table(page, list(submissions))
-    stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
-    if fmt == "xlsx":
-        response = HttpResponse(
-            as_xlsx(header, rows),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
-    else:
-        response = HttpResponse(as_csv(header, rows), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{page.slug}-{stamp}.{fmt}"'
-    return response
 
 
 def get_submission(request, page_id: int, submission_id: int) -> FormSubmission:
@@ -177,17 +100,38 @@ def get_submission(request, page_id: int, submission_id: int) -> FormSubmission:
 def submission_detail(request, page_id: int, submission_id: int):
     require_submissions_access(request)
     submission = get_submission(request, page_id, submission_id)
-    fields = current_fields(submission.page)
+    columns = form_columns(submission.page.source_form())
+    labels = {column.key: column.heading for column in columns}
+    items = {column.key: column.item for column in columns}
     files = {f.key: f for f in submission.files.all()}
+    # Answers under a key the form never published (e.g. imported data) are shown too.
+    listed = [
+        *columns,
+        *(AnswerColumn(key, key) for key in sorted(set(submission.answers) - set(labels))),
+    ]
     answers = [
         {
-            "label": label,
-            "key": key,
-            "value": display_answer(fields.get(key), submission.answers.get(key)),
-            "file": files.get(key),
+            "label": column.heading,
+            "key": column.key,
+            "value": display_answer(column.item, submission.answers.get(column.key)),
+            "file": files.get(column.key),
         }
-        for key, label in columns_for(submission.page)
-        if key in submission.answers or key in files
+        for column in listed
+        if column.key in submission.answers or column.key in files
+    ]
+    changes = [
+        {
+            "change": change,
+            "fields": [
+                {
+                    "label": labels.get(key, key),
+                    "old": display_answer(items.get(key), values.get("old")),
+                    "new": display_answer(items.get(key), values.get("new")),
+                }
+                for key, values in change.changes.items()
+            ],
+        }
+        for change in submission.changes.select_related("changed_by")
     ]
     return TemplateResponse(
         request,
@@ -196,9 +140,11 @@ def submission_detail(request, page_id: int, submission_id: int):
             "page_title": str(submission),
             "header_icon": "form",
             "submission": submission,
+            "version": form_versions(submission.page).get(submission.revision_id),
             "answers": answers,
-            "changes": submission.changes.select_related("changed_by"),
+            "changes": changes,
             "can_edit": request.user.has_perm(CHANGE),
+            "can_delete": request.user.has_perm(DELETE),
         },
     )
 
@@ -235,9 +181,11 @@ def submission_edit(request, page_id: int, submission_id: int):
     require(request, CHANGE)
     submission = get_submission(request, page_id, submission_id)
     page = submission.page
-    step_forms = edit_forms(page, submission, request.POST if request.method == "POST" else None)
+    data = request.POST if request.method == "POST" else None
+    step_forms = edit_forms(page, submission, data)
+    reason_form = ChangeReasonForm(data, prefix="change")
     if request.method == "POST":
-        answers, valid = {}, True
+        answers, valid = {}, reason_form.is_valid()
         for form in step_forms.values():
             shown = condition_met(form.spec.condition, answers)
             form.prior_answers = dict(answers)
@@ -248,7 +196,9 @@ def submission_edit(request, page_id: int, submission_id: int):
             else:
                 valid = False
         if valid:
-            save_changes(submission, page, answers, request.user)
+            save_changes(
+                submission, page, answers, request.user, reason_form.cleaned_data["reason"]
+            )
             messages.success(request, _("The submission was saved."))
             return redirect("forms_app:submission", page.pk, submission.pk)
         messages.error(request, _("The submission could not be saved; please check the fields."))
@@ -260,12 +210,15 @@ def submission_edit(request, page_id: int, submission_id: int):
             "header_icon": "form",
             "submission": submission,
             "step_forms": step_forms.values(),
+            "reason_form": reason_form,
         },
     )
 
 
 @transaction.atomic
-def save_changes(submission, page, answers: dict, user) -> SubmissionChange | None:
+def save_changes(
+    submission, page, answers: dict, user, reason: str = ""
+) -> SubmissionChange | None:
     """Store the new answers; keys the current form no longer has (or files) stay as they were."""
     current = {
         item.key
@@ -285,7 +238,10 @@ def save_changes(submission, page, answers: dict, user) -> SubmissionChange | No
         return None
     submission.answers = new
     submission.save(update_fields=["answers"])
-    return SubmissionChange.objects.create(submission=submission, changed_by=user, changes=changes)
+    log_submission(submission, "forms_app.submission.edit", user=user, keys=sorted(changes))
+    return SubmissionChange.objects.create(
+        submission=submission, changed_by=user, changes=changes, reason=reason
+    )
 
 
 def submission_file(request, file_id: int):

@@ -1,4 +1,6 @@
-from django.urls import include, path, reverse
+from django.db.models import Count
+from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
@@ -6,13 +8,19 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.models import Page
 
-from . import admin_urls
+from . import audit
 from .models import WizardFormPage
+from .viewsets import SubmissionViewSet
 
 
-@hooks.register("register_admin_urls")
-def register_forms_admin_urls():
-    return [path("forms-app/", include(admin_urls, namespace="forms_app"))]
+@hooks.register("register_admin_viewset")
+def register_submission_viewset():
+    return SubmissionViewSet()
+
+
+@hooks.register("register_log_actions")
+def register_forms_log_actions(actions):
+    audit.register(actions)
 
 
 def may_see_submissions(user) -> bool:
@@ -131,4 +139,32 @@ def form_audience_button(page, user, next_url=None):
         reverse("wagtailadmin_pages:edit", args=[page.pk]),
         icon_name="view" if restriction is None else "no-view",
         priority=5,
+    )
+
+
+@hooks.register("before_delete_page")
+def confirm_deleting_submissions(request, page):
+    """Deleting a form deletes its submissions (they cannot outlive it: the foreign key
+    cascades), so first say how many, offer their export, and ask once more."""
+    if request.method == "POST" and request.POST.get("forms_app_submissions") == "delete":
+        return None
+    forms = list(
+        WizardFormPage.objects.descendant_of(page, inclusive=True).annotate(
+            submission_count=Count("submissions")
+        )
+    )
+    holding = [form for form in forms if form.submission_count]
+    if not holding:
+        return None
+    return TemplateResponse(
+        request,
+        "forms_app/admin/confirm_form_delete.html",
+        {
+            "page_title": _("Delete %(title)s") % {"title": page.get_admin_display_title()},
+            "header_icon": "warning",
+            "page": page,
+            "forms": holding,
+            "total": sum(form.submission_count for form in holding),
+            "next": request.GET.get("next") or request.POST.get("next", ""),
+        },
     )

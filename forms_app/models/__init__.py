@@ -1,5 +1,12 @@
 from .drafts import FormDraft
 from .pages import WizardFormPage
-from .submissions import FormSubmission, SubmissionChange, SubmissionFile
+from .submissions import FormColumn, FormSubmission, SubmissionChange, SubmissionFile
 
-__all__ = ["FormDraft", "FormSubmission", "SubmissionChange", "SubmissionFile", "WizardFormPage"]
+__all__ = [
+    "FormColumn",
+    "FormDraft",
+    "FormSubmission",
+    "SubmissionChange",
+    "SubmissionFile",
+    "WizardFormPage",
+]

@@ -25,6 +25,11 @@ from ..fields import StepsField
 from ..forms import build_specs
 
 
+class RetentionAction(models.TextChoices):
+    ANONYMISE = "anonymise", _("anonymise (keep the count, erase answers and files)")
+    DELETE = "delete", _("delete")
+
+
 class WizardFormPage(RoutablePageMixin, Page):
     intro = models.TextField(_("introduction"), blank=True)
     steps = StepsField(blank=True, verbose_name=_("steps"))
@@ -67,6 +72,32 @@ class WizardFormPage(RoutablePageMixin, Page):
 
     # Where forms may be created: the project says (app_label.ModelName); anywhere by default.
     parent_page_types = getattr(settings, "FORMS_APP_PARENT_PAGE_TYPES", None)
+
+    # --- Retention of submissions (data protection; applied by ``manage.py apply_form_retention``)
+    retention_months = models.PositiveSmallIntegerField(
+        _("keep submissions for (months)"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "After this many months a submission is anonymised or deleted. Leave empty to keep "
+            "submissions until someone deletes them."
+        ),
+    )
+    retention_action = models.CharField(
+        _("after that"),
+        max_length=20,
+        choices=RetentionAction.choices,
+        default=RetentionAction.ANONYMISE,
+    )
+    retention_panels = [
+        MultiFieldPanel(
+            [FieldPanel("retention_months"), FieldPanel("retention_action")],
+            heading=_("Retention of submissions"),
+        )
+    ]
+    settings_panels = [*Page.settings_panels, *retention_panels]
+    # --- end of retention
+
     subpage_types: list[str] = []
     base_form_class = WizardFormPageForm
     content_panels = [
@@ -102,6 +133,8 @@ class WizardFormPage(RoutablePageMixin, Page):
         SynchronizedField("share_definition"),
         SynchronizedField("submission_action"),
         SynchronizedField("action_mapping"),
+        SynchronizedField("retention_months"),
+        SynchronizedField("retention_action"),
     ]
 
     class Meta:

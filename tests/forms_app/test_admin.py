@@ -5,6 +5,7 @@ import io
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils.html import strip_tags
 
 import pytest
 from openpyxl import load_workbook
@@ -49,9 +50,13 @@ def test_list_filter_and_search(admin_client, three_step_form, submissions):
     body = admin_client.get(url, {"q": "amal"}).content.decode()
     assert "Amal" in body and "HYPERLINK" not in body
     body = admin_client.get(url, {"submitted_by": "nobody"}).content.decode()
-    assert "Keine passenden Eingänge." in body
-    body = admin_client.get(url, {"submitted_from": "2000-01-01", "submitted_to": "2099-01-01"})
-    assert "Amal" in body.content.decode()
+    assert "Amal" not in body and "HYPERLINK" not in body
+    body = admin_client.get(
+        url, {"submitted_at_from": "2000-01-01", "submitted_at_to": "2099-01-01"}
+    ).content.decode()
+    assert "Amal" in body
+    body = admin_client.get(url, {"submitted_at_to": "2000-01-01"}).content.decode()
+    assert "Amal" not in body
     assert admin_client.get(reverse("forms_app:index")).status_code == 200
 
 
@@ -70,18 +75,24 @@ def test_edit_records_history(admin_client, three_step_form, submissions):
     assert 'value="Amal"' in body
     response = admin_client.post(
         url,
-        {"person-name": "Amal B.", "family-has_children": "yes", "family-children_count": "0"},
-    )
-    assert response.status_code == 200  # 0 is below the minimum of 1
-    response = admin_client.post(
-        url,
         {
             "person-name": "Amal B.",
             "family-has_children": "yes",
-            "family-children_count": "3",
-            "health-notes": "neu",
+            "family-children_count": "0",
+            "change-reason": "Korrektur",
         },
     )
+    assert response.status_code == 200  # 0 is below the minimum of 1
+    valid = {
+        "person-name": "Amal B.",
+        "family-has_children": "yes",
+        "family-children_count": "3",
+        "health-notes": "neu",
+    }
+    response = admin_client.post(url, valid)
+    assert response.status_code == 200  # a reason is required
+    assert not SubmissionChange.objects.exists()
+    response = admin_client.post(url, {**valid, "change-reason": "Name laut Ausweis"})
     assert response.status_code == 302
     submission.refresh_from_db()
     assert submission.answers == {
@@ -94,8 +105,12 @@ def test_edit_records_history(admin_client, three_step_form, submissions):
     assert change.changed_by.username == "paula"
     assert change.changes["name"] == {"old": "Amal", "new": "Amal B."}
     assert change.changes["has_children"] == {"old": False, "new": True}
+    assert change.reason == "Name laut Ausweis"
     detail = admin_client.get(response["Location"]).content.decode()
-    assert "paula" in detail and "Amal B." in detail
+    assert "paula" in detail and "Amal B." in detail and "Name laut Ausweis" in detail
+    # the history names fields by their labels, not their keys
+    history = strip_tags(detail[detail.index("Änderungsverlauf") :])
+    assert "Kinder?: Nein → Ja" in history and "has_children" not in history
 
 
 def test_edit_discards_answers_that_became_hidden(admin_client, three_step_form, submissions):
@@ -108,14 +123,25 @@ def test_edit_discards_answers_that_became_hidden(admin_client, three_step_form,
             "family-has_children": "no",
             "family-children_count": "2",
             "health-notes": "weg",
+            "change-reason": "Antworten bereinigt",
         },
     )
     submission.refresh_from_db()
     assert submission.answers == {"name": "X", "has_children": False}
 
 
+def export_url(page, fmt: str = "csv", **params) -> str:
+    from urllib.parse import urlencode
+
+    url = reverse("forms_app:submissions", args=[page.pk])
+    return f"{url}?{urlencode({'export': fmt, **params})}"
+
+
 def read_csv(response) -> list[list[str]]:
-    return list(csv.reader(io.StringIO(response.content.decode())))
+    """A streamed export in the German (Excel) dialect: BOM and ``;``."""
+    content = b"".join(response.streaming_content).decode("utf-8")
+    assert content.startswith("\ufeff")
+    return list(csv.reader(io.StringIO(content[1:]), delimiter=";"))
 
 
 def test_export_keeps_removed_fields_and_escapes_formulas(
@@ -128,18 +154,18 @@ def test_export_keeps_removed_fields_and_escapes_formulas(
     raw[2]["value"]["fields"] = []
     page.steps = raw
     page.save_revision().publish()
-    rows = read_csv(admin_client.get(reverse("forms_app:export", args=[page.pk, "csv"])))
+    rows = read_csv(admin_client.get(export_url(page)))
     header = rows[0]
-    assert header[4:] == ["Vollständiger Name", "Kinder?", "Anzahl", "Notizen"]
-    by_name = {row[4]: row for row in rows[1:]}
+    assert header[5:] == ["Vollständiger Name", "Kinder?", "Anzahl", "Notizen (entfernt)"]
+    by_name = {row[5]: row for row in rows[1:]}
     assert '\'=HYPERLINK("http://x")' in by_name
-    assert by_name["<script>alert(1)</script>"][7] == ""  # empty notes, column still there
-    assert by_name["Amal"][5] == "Nein"
-    response = admin_client.get(reverse("forms_app:export", args=[page.pk, "xlsx"]))
-    sheet = load_workbook(io.BytesIO(response.content)).active
+    assert by_name["<script>alert(1)</script>"][8] == ""  # empty notes, column still there
+    assert by_name["Amal"][6] == "Nein"
+    response = admin_client.get(export_url(page, "xlsx"))
+    sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
     values = [[cell.value for cell in row] for row in sheet.iter_rows()]
-    assert values[0][4:] == ["Vollständiger Name", "Kinder?", "Anzahl", "Notizen"]
-    assert any(row[4] == '\'=HYPERLINK("http://x")' for row in values[1:])
+    assert values[0][5:] == ["Vollständiger Name", "Kinder?", "Anzahl", "Notizen (entfernt)"]
+    assert any(row[5] == '\'=HYPERLINK("http://x")' for row in values[1:])
 
 
 @pytest.mark.parametrize("text", ["=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx"])
@@ -158,10 +184,9 @@ def refused(response) -> bool:
 def test_permissions(client, make_user, three_step_form, submissions):
     list_url = reverse("forms_app:submissions", args=[three_step_form.pk])
     edit_url = reverse("forms_app:submission_edit", args=[three_step_form.pk, submissions[0].pk])
-    export_url = reverse("forms_app:export", args=[three_step_form.pk, "csv"])
     client.force_login(make_user("Editors"))
     assert refused(client.get(list_url))
-    assert refused(client.get(export_url))
+    assert refused(client.get(export_url(three_step_form)))
     client.force_login(make_user("Case managers"))
     assert client.get(list_url).status_code == 200
     assert refused(client.get(edit_url))
@@ -224,13 +249,12 @@ def test_staff_who_fill_forms_see_only_their_own_submissions(
     """Only "view" shows every submission (health answers included); others see their own."""
     page = three_step_form
     list_url = reverse("forms_app:submissions", args=[page.pk])
-    export_url = reverse("forms_app:export", args=[page.pk, "csv"])
     client.force_login(make_user("Case managers", username="fatma"))
     own = fill(client, page, "Eigene Person")
     listing = client.get(list_url).content.decode()
     assert "Eigene Person" in listing and "Amal" not in listing
-    export = client.get(export_url).content.decode("utf-8-sig")
-    assert "Eigene Person" in export and "Amal" not in export
+    export = [row[5] for row in read_csv(client.get(export_url(page)))[1:]]
+    assert export == ["Eigene Person"]
     detail = "forms_app:submission"
     assert client.get(reverse(detail, args=[page.pk, own.pk])).status_code == 200
     assert client.get(reverse(detail, args=[page.pk, submissions[0].pk])).status_code == 404

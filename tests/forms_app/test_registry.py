@@ -80,10 +80,10 @@ def test_a_registered_type_is_offered_in_the_editor_and_works_in_the_wizard(
 
 def project_apps() -> set[str]:
     """Top-level packages of the installed apps that live in this repository, forms_app aside."""
+    import sysconfig
+
     from django.apps import apps
     from django.conf import settings
-
-    import sysconfig
 
     base = pathlib.Path(settings.BASE_DIR).resolve()
     installed = pathlib.Path(sysconfig.get_paths()["purelib"]).resolve()  # .venv may sit in base
