@@ -38,6 +38,18 @@ def make_user(db):
     return make
 
 
+def pytest_collection_modifyitems(config, items):
+    """Browser tests and heavy tests run once, on SQLite: CI runs the suite on both databases,
+    and what they prove (a page in chromium, memory of a 100,000-row export, two app servers)
+    is not the database's doing. Everything else runs on both."""
+    if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
+        return
+    once = pytest.mark.skip(reason="runs once, on SQLite (see tests/conftest.py)")
+    for item in items:
+        if item.get_closest_marker("browser") or item.get_closest_marker("heavy"):
+            item.add_marker(once)
+
+
 @pytest.hookimpl(tryfirst=True, hookwrapper=True)
 def pytest_runtest_makereport(item, call):
     outcome = yield

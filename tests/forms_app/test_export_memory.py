@@ -15,7 +15,7 @@ from forms_app.models import FormSubmission
 from forms_app.models.submissions import answers_search_text
 from tests.forms_app.factories import field, make_form_page, step
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.heavy]
 
 ROWS = 100_000
 LIMIT = 100 * 1024 * 1024

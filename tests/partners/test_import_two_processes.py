@@ -19,6 +19,8 @@ import uuid
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 GUNICORN = str(Path(sys.executable).with_name("gunicorn"))
 CSV = "slug;name;cities\nzwei-server;Zwei Server gGmbH;Wuppertal\n"
@@ -126,6 +128,7 @@ def manage(tmp_path: Path, *args: str) -> None:
     )
 
 
+@pytest.mark.heavy
 def test_preview_on_one_server_is_confirmed_on_another(tmp_path):
     manage(tmp_path, "migrate", "--noinput", "-v0")
     manage(
