@@ -90,6 +90,56 @@ class InFlightRequests:
 IN_FLIGHT = InFlightRequests()
 
 
+class _ReleaseOnClose:
+    """A WSGI response that releases the live server's lock once the server has sent it (a
+    streamed export reads the database while it is being sent)."""
+
+    def __init__(self, result, release):
+        self.result, self._release = result, release
+
+    def __iter__(self):
+        return iter(self.result)
+
+    def close(self):
+        try:
+            if hasattr(self.result, "close"):
+                self.result.close()
+        finally:
+            release, self._release = self._release, None
+            if release is not None:
+                release()
+
+
+def _serve_one_request_at_a_time() -> None:
+    """The live server's threads run one request at a time. They share the test database's one
+    in-memory SQLite connection, so two concurrent requests (a page and its jsi18n script, each
+    saving the session) could start a transaction within a transaction. The threads stay (an
+    idle connection the browser opened ahead must not block the others); only the application
+    is serialised."""
+    from django.core.servers.basehttp import ThreadedWSGIServer
+    from django.test.testcases import LiveServerThread
+
+    class OneRequestAtATimeServer(ThreadedWSGIServer):
+        def set_app(self, application):
+            lock = threading.Lock()
+
+            def serialised(environ, start_response):
+                lock.acquire()
+                try:
+                    result = application(environ, start_response)
+                except BaseException:
+                    lock.release()
+                    raise
+                return _ReleaseOnClose(result, lock.release)
+
+            super().set_app(serialised)
+
+    LiveServerThread.server_class = OneRequestAtATimeServer
+
+
+_serve_one_request_at_a_time()
+
+
 @pytest.fixture(scope="session")
 def browser():
     from django.core.signals import request_finished, request_started

@@ -56,6 +56,8 @@ def editor_data(page, audience: str = "staff", **extra) -> dict:
         "thank_you_text": page.thank_you_text,
         "notify_emails": page.notify_emails,
         "audience": audience,
+        "retention_months": page.retention_months,
+        "retention_action": page.retention_action,
         **block_data(field.stream_block, page.steps, "steps"),
     }
     data.update(extra)

@@ -177,6 +177,7 @@ def new_form_data(**extra) -> dict:
     data = {
         "title": "Neues Formular",
         "slug": "neues-formular",
+        "retention_action": "anonymise",
         "steps-count": "1",
         "steps-0-type": "step",
         "steps-0-deleted": "",

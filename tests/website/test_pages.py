@@ -92,8 +92,12 @@ def test_load_demo_is_idempotent(db):
     assert (Page.objects.count(), Revision.objects.count()) == counts
     from django.contrib.auth import get_user_model
 
+    from casework.demo_bulk import GENERATOR_USERNAME
+
     User = get_user_model()
-    assert User.objects.count() == len(DEMO_USERS)
+    # The demo logins, and the generated cases' inactive owner (it cannot log in).
+    assert User.objects.count() == len(DEMO_USERS) + 1
+    assert not User.objects.get(username=GENERATOR_USERNAME).is_active
     for demo in DEMO_USERS:
         assert User.objects.get(username=demo.username).check_password(demo.password)
 
