@@ -73,9 +73,11 @@ def test_staff_list_filter_search_export_and_delete(browser_page, make_user, hom
     browser_page.screenshot_to("submissions-search")
 
     def download(link_text: str) -> bytes:
-        page.locator("#w-slim-header-buttons button").first.click()
+        link = page.get_by_role("link", name=link_text, exact=True)
+        if not link.is_visible():  # the header's dropdown may still be open from the last one
+            page.locator("#w-slim-header-buttons button").first.click()
         with page.expect_download() as info:
-            page.get_by_role("link", name=link_text, exact=True).click()
+            link.click()
         return open(info.value.path(), "rb").read()
 
     content = download("CSV herunterladen").decode("utf-8")
