@@ -8,6 +8,7 @@ from django.test import override_settings
 
 import pytest
 from django_otp.oath import totp
+from playwright.sync_api import expect
 
 from tests.e2e.test_languages import serious_violations
 from tests.factories import DEFAULT_PASSWORD
@@ -39,6 +40,7 @@ def test_case_manager_enrols_a_second_factor_at_first_login(browser_page, make_u
     secret = page.locator(".two-factor__secret").inner_text()
     page.fill("input[name=code]", code_for(secret))
     page.click("main form button[type=submit]")
+    expect(page.locator(".two-factor__codes code")).to_have_count(10)  # waits for the page
     codes = page.locator(".two-factor__codes code").all_inner_texts()
     assert len(codes) == 10 and all(re.fullmatch(r"\w+", code) for code in codes)
     page.screenshot_to("two-factor-recovery-codes")
