@@ -1,6 +1,7 @@
 """Enrolment, verification and an administrator's reset of someone else's second factor."""
 
 from base64 import b32encode
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth import get_user_model
@@ -56,7 +57,7 @@ def setup(request):
     if not requires_second_factor(user):
         return redirect(next_url)
     if is_enrolled(user):  # a new authenticator only after an administrator's reset
-        return redirect(f"{reverse('two_factor:verify')}?next={next_url}")
+        return redirect(f"{reverse('two_factor:verify')}?{urlencode({'next': next_url})}")
     device = TOTPDevice.objects.filter(user=user, confirmed=False).first()
     if device is None:
         device = TOTPDevice.objects.create(user=user, name="authenticator", confirmed=False)
@@ -98,7 +99,7 @@ def verify(request):
     if not requires_second_factor(user) or user.is_verified():
         return redirect(next_url)
     if not is_enrolled(user):
-        return redirect(f"{reverse('two_factor:setup')}?next={next_url}")
+        return redirect(f"{reverse('two_factor:setup')}?{urlencode({'next': next_url})}")
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         device = match_token(user, form.cleaned_data["code"])
