@@ -4,11 +4,13 @@ searches "Müller", downloads CSV and XLSX and deletes a submission after confir
 import csv
 import datetime
 import io
+import re
 
 from django.utils import timezone
 
 import pytest
 from openpyxl import load_workbook
+from playwright.sync_api import expect
 
 from tests.e2e.test_forms_languages import serious_violations
 from tests.forms_app.factories import field, make_form_page, step
@@ -72,24 +74,28 @@ def test_staff_list_filter_search_export_and_delete(browser_page, make_user, hom
     assert rows.count() == 1 and "Jürgen Müller" in page.inner_text("table.listing")
     browser_page.screenshot_to("submissions-search")
 
-    def download(link_text: str) -> bytes:
-        """The export the listing's header offers, fetched with the browser's session. (Clicking
-        it raced Wagtail's live search, which re-renders the header buttons.)"""
-        page.locator("#w-slim-header-buttons button").first.click()
-        href = page.get_by_role("link", name=link_text, exact=True).get_attribute("href")
-        page.keyboard.press("Escape")
-        response = page.request.get(browser_page.base_url + href)
+    # the exports in the header's actions menu, fetched with the browser's session (clicking
+    # the links raced Wagtail's live search, which re-renders the header)
+    page.locator("#w-slim-header-buttons button.w-dropdown__toggle").click()
+    export_urls = {}
+    for export_format in ("csv", "xlsx"):
+        link = page.locator(f"a[href$='export={export_format}']")
+        expect(link).to_have_attribute("href", re.compile(r"[?&]q=M"))  # the search is kept
+        export_urls[export_format] = browser_page.base_url + link.get_attribute("href")
+
+    def download(export_format: str) -> bytes:
+        response = page.request.get(export_urls[export_format])
         assert response.ok and "attachment" in response.headers["content-disposition"]
         return response.body()
 
-    content = download("CSV herunterladen").decode("utf-8")
+    content = download("csv").decode("utf-8")
     assert content.startswith("\ufeff")
     header, *lines = list(csv.reader(io.StringIO(content[1:]), delimiter=";"))
     assert len(lines) == 1  # the search is kept in the export
     cells = dict(zip(header, lines[0], strict=True))
     assert cells["Name"] == "Jürgen Müller" and cells["Eingereist am"] == "03.11.2025"
 
-    workbook = load_workbook(io.BytesIO(download("XLSX herunterladen")))
+    workbook = load_workbook(io.BytesIO(download("xlsx")))
     values = [[cell.value for cell in row] for row in workbook.active.iter_rows()]
     cells = dict(zip(values[0], values[1], strict=True))
     assert cells["Alter"] == 41 and cells["Eingereist am"] == datetime.datetime(2025, 11, 3)
