@@ -67,7 +67,7 @@ def timed(function, iterations: int) -> tuple[float, int]:
 
 def bare_orm(user, partner=None, due=False):
     """The first page as the view asks for it, without the view."""
-    queryset = Case.objects.visible_to(user).with_next_due().select_related("city")
+    queryset = Case.objects.visible_to(user).select_related("city")
     if partner is not None:
         queryset = queryset.filter(
             Exists(

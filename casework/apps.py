@@ -7,3 +7,6 @@ class CaseworkConfig(AppConfig):
 
     name = "casework"
     verbose_name = _("Casework")
+
+    def ready(self):
+        from . import next_due  # noqa: F401  (connects the signals that keep next_due stored)

@@ -38,6 +38,7 @@ from .models import (
     TransferState,
     TransferTask,
 )
+from .next_due import refresh_next_due
 from .services import city_prefix
 
 GENERATOR_USERNAME = "synthetic-case-manager"
@@ -327,6 +328,7 @@ class Generator:
             ("placements", Placement),
         ):
             model.objects.bulk_create(rows[name], batch_size=BATCH)
+        refresh_next_due([case.pk for case in cases])  # bulk_create sends no signals
         counts = Counter({name: len(items) for name, items in rows.items()})
         counts.update(cases=len(cases), transfers=len(transfers), languages=len(cases))
         return counts

@@ -10,8 +10,10 @@
   updates serves one case and the retention rule's thousands alike.
 - ``retention_due`` is the rule: closed cases ``CASEWORK_RETENTION_YEARS`` after closing.
 
-Other apps holding a case's personal data (an intake's form submission) erase theirs on the
-``case_anonymised`` signal, so this module need not know them.
+The intakes' form submissions are part of both: their answers are in the export, and anonymising
+a case erases them with the form engine's own ``anonymise`` (answers, files, change history).
+Other apps holding a case's personal data erase theirs on the ``case_anonymised`` signal, so
+this module need not know them.
 """
 
 from dataclasses import dataclass, field
@@ -29,12 +31,17 @@ from django.utils.translation import gettext_lazy
 from wagtail.admin.utils import get_user_display_name
 from wagtail.models import ModelLogEntry
 
+from forms_app.actions import readable_answers
+from forms_app.models import FormSubmission
+from forms_app.retention import anonymise as anonymise_submissions
+
 from .audit import log_case
 from .conf import setting
 from .dates import add_months
 from .models import (
     Case,
     CaseConference,
+    CaseIntake,
     EmployabilityCheck,
     Exchange,
     ExchangeProgress,
@@ -143,12 +150,14 @@ def person_record(case: Case) -> list[Section]:
             ),
         )
     )
+    intakes = CaseIntake.objects.filter(case=case).select_related("submission__page")
     audit = ModelLogEntry.objects.for_instance(case).select_related("user").order_by("timestamp")
     return [
         Section("case", str(Case._meta.verbose_name), [case_record]),
         section("employability_checks", EmployabilityCheck, [record_of(c) for c in checks]),
         section("support_plans", SupportPlan, [_plan(plan) for plan in plans]),
         section("transfers", Transfer, [_transfer(transfer) for transfer in transfers]),
+        section("intakes", CaseIntake, [_intake(intake) for intake in intakes]),
         section("trainings", Training, [record_of(t) for t in Training.objects.filter(case=case)]),
         section(
             "placements",
@@ -188,6 +197,33 @@ def _transfer(transfer) -> Record:
         section("tasks", TransferTask, [record_of(task) for task in transfer.tasks.all()]),
         section("exchanges", Exchange, exchanges),
         section("conferences", CaseConference, [record_of(conference)] if conference else []),
+    )
+
+
+def _intake(intake) -> Record:
+    """The form and every answer, labelled as the form is now (files by their name)."""
+    submission = intake.submission
+    submitted = timezone.localtime(submission.submitted_at)
+    answers = [
+        Record(
+            [
+                Value("question", _("question"), label, label),
+                Value("answer", _("answer"), text, text),
+            ]
+        )
+        for label, text in readable_answers(submission)
+    ]
+    return Record(
+        [
+            Value("form", _("form"), submission.page.title, submission.page.title),
+            Value(
+                "submitted_at",
+                _("submitted"),
+                submitted.isoformat(),
+                submitted.strftime("%d.%m.%Y %H:%M"),
+            ),
+        ],
+        [Section("answers", _("answers"), answers)],
     )
 
 
@@ -232,6 +268,7 @@ def anonymise_cases(case_ids: list[int], *, user, reason: str, today: date) -> i
     Exchange.objects.filter(transfer__case_id__in=ids).update(notes="")
     ExchangeProgress.objects.filter(exchange__transfer__case_id__in=ids).update(comment="")
     CaseConference.objects.filter(case_id__in=ids).update(notes="")
+    anonymise_submissions(FormSubmission.objects.filter(case_intake__case_id__in=ids))
     case_anonymised.send(sender=Case, case_ids=ids)
     for case in logged:
         log_case(case, "casework.case.anonymise", user, reason=reason)

@@ -31,6 +31,7 @@ from .models import (
     TransferState,
     TransferTask,
 )
+from .next_due import refresh_next_due
 
 CASE_FIELDS = {
     "first_name",
@@ -267,6 +268,7 @@ def schedule_exchanges(transfer: Transfer) -> list[Exchange]:
             new.append(Exchange(transfer=transfer, planned_for=day))
         day += interval
     Exchange.objects.bulk_create(new)
+    refresh_next_due([transfer.case_id])  # bulk_create sends no signals
     CaseConference.objects.get_or_create(
         transfer=transfer, defaults={"case": transfer.case, "due_on": conference_on}
     )

@@ -48,7 +48,6 @@ class MyCasesView(IndexView):
         )[:1]
         return (
             Case.objects.visible_to(self.request.user)
-            .with_next_due()
             .annotate(partner_name=Subquery(partner))
             .select_related("city")
         )

@@ -4,8 +4,7 @@ from datetime import date, timedelta
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Exists, OuterRef, Q, Subquery
-from django.db.models.functions import Coalesce, Least
+from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
 from website.roles import CASE_MANAGERS, PARTNER_CASEWORKERS
@@ -91,33 +90,12 @@ class CaseQuerySet(models.QuerySet):
     def closed(self) -> "CaseQuerySet":
         return self.filter(status=CaseStatus.CLOSED)
 
-    def with_next_due(self) -> "CaseQuerySet":
-        """Annotate ``next_due``: the earliest exchange or conference not yet held."""
-        from .events import CaseConference, Exchange
-
-        exchange = (
-            Exchange.objects.filter(transfer__case=OuterRef("pk"), held_on__isnull=True)
-            .order_by("planned_for")
-            .values("planned_for")[:1]
-        )
-        conference = (
-            CaseConference.objects.filter(case=OuterRef("pk"), held_on__isnull=True)
-            .order_by("due_on")
-            .values("due_on")[:1]
-        )
-        next_exchange, next_conference = Subquery(exchange), Subquery(conference)
-        return self.annotate(
-            next_due=Least(
-                Coalesce(next_exchange, next_conference), Coalesce(next_conference, next_exchange)
-            )
-        )
-
     def due_within(self, days: int, today: date) -> "CaseQuerySet":
         """Open cases with an exchange or conference due within ``days`` of ``today`` or overdue."""
-        return self.open().with_next_due().filter(next_due__lte=today + timedelta(days=days))
+        return self.open().filter(next_due__lte=today + timedelta(days=days))
 
     def overdue(self, today: date) -> "CaseQuerySet":
-        return self.open().with_next_due().filter(next_due__lt=today)
+        return self.open().filter(next_due__lt=today)
 
     def search(self, text: str) -> "CaseQuerySet":
         """Cases whose number or name contains every word of ``text``."""
@@ -257,6 +235,13 @@ class Case(models.Model):
         help_text=_("The person's details were erased; the case counts in the figures only."),
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    next_due = models.DateField(
+        _("next due"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("The earliest exchange or case conference not yet held (kept by the app)."),
+    )
 
     objects = CaseQuerySet.as_manager()
 
@@ -264,7 +249,11 @@ class Case(models.Model):
         ordering = ["-date_of_entry", "-pk"]
         verbose_name = _("case")
         verbose_name_plural = _("cases")
-        indexes = [models.Index(fields=["city", "status"])]
+        indexes = [
+            models.Index(fields=["city", "status"]),
+            models.Index(fields=["next_due", "number"], name="case_next_due"),
+            models.Index(fields=["city", "next_due", "number"], name="case_city_next_due"),
+        ]
 
     def __str__(self) -> str:
         return self.number

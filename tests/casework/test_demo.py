@@ -50,6 +50,7 @@ def test_generated_cases_top_up_to_the_number_wanted_and_follow_the_rules(today)
 
     from casework import demo_bulk, services
     from casework.models import CaseConference, Exchange, Placement, SupportPlan
+    from casework.next_due import refresh_next_due
     from partners.models import City
 
     load_demo()
@@ -59,6 +60,10 @@ def test_generated_cases_top_up_to_the_number_wanted_and_follow_the_rules(today)
     assert demo_bulk.generate(70, today=today, write=lambda line: None)["cases"] == 10
     generated = Case.objects.filter(case_manager__username=demo_bulk.GENERATOR_USERNAME)
     assert generated.count() == 70
+    stored = dict(generated.values_list("pk", "next_due"))  # bulk_create sends no signals ...
+    refresh_next_due()
+    assert dict(generated.values_list("pk", "next_due")) == stored  # ... but it was kept
+    assert any(stored.values())
     assert set(generated.values_list("city__slug", flat=True)) == {
         "wuppertal",
         "solingen",

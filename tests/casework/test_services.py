@@ -149,13 +149,13 @@ def test_next_due_and_due_within_follow_the_clock(case, wuppertal_manager, diako
         case, partner=diakonie, user=wuppertal_manager, today=today, consent_to_share=True
     )
     services.accept_transfer(transfer, user=wuppertal_manager, today=today)
-    assert Case.objects.with_next_due().get().next_due == date(2026, 4, 13)
+    assert Case.objects.get().next_due == date(2026, 4, 13)
     assert not Case.objects.due_within(7, today).exists()
     assert Case.objects.due_within(7, date(2026, 4, 7)).exists()
     assert Case.objects.overdue(date(2026, 4, 14)).exists()
     first = transfer.exchanges.first()
     services.record_exchange(first, user=wuppertal_manager, held_on=date(2026, 4, 14), notes="ok")
-    assert Case.objects.with_next_due().get().next_due == date(2026, 5, 25)
+    assert Case.objects.get().next_due == date(2026, 5, 25)
     assert not Case.objects.overdue(date(2026, 4, 14)).exists()
 
 
