@@ -110,6 +110,9 @@ class _ReleaseOnClose:
                 release()
 
 
+BROWSER_TEST_RUNNING = threading.Event()  # set by ``open_page`` while its test runs
+
+
 def _serve_one_request_at_a_time() -> None:
     """The live server's threads run one request at a time. They share the test database's one
     in-memory SQLite connection, so two concurrent requests (a page and its jsi18n script, each
@@ -124,6 +127,10 @@ def _serve_one_request_at_a_time() -> None:
             lock = threading.Lock()
 
             def serialised(environ, start_response):
+                if not BROWSER_TEST_RUNNING.is_set():
+                    # e.g. a beacon a closed page sent, arriving after its test's database is gone
+                    start_response("503 Service Unavailable", [("Content-Type", "text/plain")])
+                    return [b"No browser test is running."]
                 lock.acquire()
                 try:
                     result = application(environ, start_response)
@@ -210,6 +217,7 @@ def open_page(browser, live_server, request):
     context and waits until the live server has answered what closing them sent."""
     contexts = []
     pages = []
+    BROWSER_TEST_RUNNING.set()
 
     def open_(**options):
         options = {"locale": "de-DE", "viewport": {"width": 1280, "height": 900}, **options}
@@ -227,6 +235,7 @@ def open_page(browser, live_server, request):
     for context in contexts:
         context.close()
     IN_FLIGHT.wait_for_quiet()
+    BROWSER_TEST_RUNNING.clear()
 
 
 @pytest.fixture
