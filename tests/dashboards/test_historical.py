@@ -4,6 +4,7 @@ from datetime import date
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
+from django.utils import translation
 
 import pytest
 
@@ -46,7 +47,10 @@ def test_periods_are_the_figures_own():
     load_historical_figures()
     table = compute("participants_entered", "none", "year", source="historical")
     assert [(cell.period, cell.value) for cell in table.rows] == [("2008-10-01/2013-08-31", 1042)]
-    assert table.rows[0].period_label == "01.10.2008–31.08.2013"
+    assert table.rows[0].period_label == "10/01/2008–08/31/2013"
+    with translation.override("de"):
+        german = compute("participants_entered", "none", "year", source="historical")
+    assert german.rows[0].period_label == "01.10.2008–31.08.2013"
 
 
 def test_filters_on_historical_figures():
