@@ -8,6 +8,7 @@ date that puts a record into a period (``date_field``) and, for rates, its denom
 from dataclasses import dataclass, field
 
 from django.db.models import Q
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 COUNT, RATE, MEDIAN = "count", "rate", "median"
@@ -84,7 +85,7 @@ MEASURES: dict[str, Measure] = {
         Measure(
             "participants_entered",
             _("Participants entered"),
-            _("People who entered the programme (cases opened). ") + _ENTRY,
+            format_lazy("{} {}", _("People who entered the programme (cases opened)."), _ENTRY),
             COUNT,
         ),
         Measure(
@@ -100,7 +101,7 @@ MEASURES: dict[str, Measure] = {
         Measure(
             "placements",
             _("Placements"),
-            _("Placements into work or vocational training. ") + _PLACEMENT,
+            format_lazy("{} {}", _("Placements into work or vocational training."), _PLACEMENT),
             COUNT,
             source="placement",
             date_field="starts_on",
@@ -109,7 +110,7 @@ MEASURES: dict[str, Measure] = {
         Measure(
             "placements_work",
             _("Placements into work"),
-            _("Placements into work (jobs). ") + _PLACEMENT,
+            format_lazy("{} {}", _("Placements into work (jobs)."), _PLACEMENT),
             COUNT,
             source="placement",
             date_field="starts_on",
@@ -119,7 +120,9 @@ MEASURES: dict[str, Measure] = {
         Measure(
             "placements_training",
             _("Placements into vocational training"),
-            _("Placements into vocational training (apprenticeships). ") + _PLACEMENT,
+            format_lazy(
+                "{} {}", _("Placements into vocational training (apprenticeships)."), _PLACEMENT
+            ),
             COUNT,
             source="placement",
             date_field="starts_on",
@@ -129,8 +132,11 @@ MEASURES: dict[str, Measure] = {
         Measure(
             "placements_first_labour_market",
             _("Placements on the first labour market"),
-            _("Placements into work or training on the first (regular) labour market. ")
-            + _PLACEMENT,
+            format_lazy(
+                "{} {}",
+                _("Placements into work or training on the first (regular) labour market."),
+                _PLACEMENT,
+            ),
             COUNT,
             source="placement",
             date_field="starts_on",
@@ -140,24 +146,30 @@ MEASURES: dict[str, Measure] = {
         Measure(
             "placement_rate",
             _("Placement rate"),
-            _(
-                "Share of the participants who entered in the period that have been placed into "
-                "work or vocational training (by now). Denominator: participants entered in the "
-                "period; numerator: those of them with at least one placement. "
-            )
-            + _ENTRY,
+            format_lazy(
+                "{} {}",
+                _(
+                    "Share of the participants who entered in the period that have been placed "
+                    "into work or vocational training (by now). Denominator: participants entered "
+                    "in the period; numerator: those of them with at least one placement."
+                ),
+                _ENTRY,
+            ),
             RATE,
             breakdowns=PERSON_BREAKDOWNS,
         ),
         Measure(
             "median_months_to_placement",
             _("Median months from entry to placement"),
-            _(
-                "For the participants who entered in the period and have been placed: the median "
-                "number of calendar months from the month of entry to the month of the first "
-                "placement. "
-            )
-            + _ENTRY,
+            format_lazy(
+                "{} {}",
+                _(
+                    "For the participants who entered in the period and have been placed: the "
+                    "median number of calendar months from the month of entry to the month of the "
+                    "first placement."
+                ),
+                _ENTRY,
+            ),
             MEDIAN,
             breakdowns=PERSON_BREAKDOWNS,
         ),
