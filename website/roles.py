@@ -68,6 +68,10 @@ ROLE_PERMISSIONS: dict[str, dict[str, list[str]]] = {
                 for model in ("formsubmission", "formdraft")
                 for action in ("add", "change", "view", "delete")
             ],
+            *[
+                f"dashboards.{action}_historicalfigure"
+                for action in ("add", "change", "view", "delete")
+            ],
         ],
         "page": ["add", "change", "publish", "bulk_delete", "lock", "unlock"],
         "collection": _IMAGES + _DOCUMENTS,

@@ -1,0 +1,3 @@
+from .historical import HistoricalFigure, HistoricalFigureQuerySet
+
+__all__ = ["HistoricalFigure", "HistoricalFigureQuerySet"]
