@@ -149,6 +149,9 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "wagtailadmin_login"
+# Restricted pages send visitors to a login in the site's layout (website/login.py).
+WAGTAIL_FRONTEND_LOGIN_URL = "site_login"
+WAGTAIL_FRONTEND_LOGIN_TEMPLATE = "website/login.html"
 
 # Sessions end after SESSION_IDLE_MINUTES without a request and SESSION_ABSOLUTE_HOURS after
 # login however active (website/sessions.py); logging out deletes the session on the server.
