@@ -25,7 +25,7 @@ SECTIONS = {
     "practice": {"model": ("knowledge", "KnowledgeIndexPage")},
     "contact": {"slugs": ["kontakt"]},
 }
-IN_MENU = ["model", "results", "directory", "practice", "contact"]
+IN_MENU = ["directory", "practice", "results", "contact"]  # the children of the home page
 
 FIGURES = {
     "de": {
@@ -181,11 +181,14 @@ def load_legal_pages(german_home: HomePage, english: Locale) -> tuple[ContentPag
     return imprint, privacy
 
 
-def _show_in_menu(page: Page) -> None:
+def _show_in_menu(page: Page, last: bool = False) -> None:
+    """Put ``page`` in the main menu (the end of it if ``last``: contact comes after content)."""
     page = page.specific
     if not page.show_in_menus:
         page.show_in_menus = True
         page.save_revision().publish()
+    if last and page.get_next_siblings().in_menu().exists():
+        page.move(page.get_parent(), pos="last-child")
 
 
 def load_home_content(command) -> None:
@@ -198,7 +201,7 @@ def load_home_content(command) -> None:
         for locale in (german, english):
             page = find_section(name, locale)
             if page is not None and page.locale_id == locale.pk:
-                _show_in_menu(page)
+                _show_in_menu(page, last=name == "contact")
 
     site = Site.objects.get(is_default_site=True)
     identity = SiteIdentity.for_site(site)
