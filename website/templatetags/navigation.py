@@ -162,19 +162,35 @@ def breadcrumbs(context) -> dict:
     return {"crumbs": crumbs}
 
 
+def _identity(request):
+    """The site's identity setting, read once per request. Unlike ``SiteIdentity.for_request``
+    it never creates the row: a write while serving a page would empty the page cache."""
+    from ..site_settings import SiteIdentity
+
+    if not hasattr(request, "_site_identity"):
+        site = Site.find_for_request(request)
+        found = SiteIdentity.objects.filter(site=site).select_related("logo", "share_image")
+        request._site_identity = (found.first() if site else None) or SiteIdentity(site=site)
+    return request._site_identity
+
+
+@register.simple_tag(takes_context=True)
+def site_identity(context):
+    """Name, logo and share image of the current site (defaults until an administrator saves
+    Settings → Site identity)."""
+    return _identity(context["request"])
+
+
 @register.simple_tag(takes_context=True)
 def footer_links(context) -> list[dict]:
     """The footer's Impressum, Datenschutz and contact links from the site's identity setting,
     each in the current language where the page is translated."""
-    from ..site_settings import SiteIdentity
-
     request = context["request"]
 
     def compute() -> list[dict]:
-        site = Site.find_for_request(request)
-        if site is None:
+        identity = _identity(request)
+        if identity.site_id is None:
             return []
-        identity = SiteIdentity.for_site(site)
         return [
             {"title": page.title, "url": page.get_url(request)} for page in identity.footer_pages()
         ]
