@@ -1,5 +1,6 @@
 """Synthetic demo content of the site shell: the home pages in both languages and one demo
-login per role. Nothing here is a real person."""
+login per role. Nothing here is a real person. The home pages' blocks link other apps' pages,
+so ``website.demo_home`` fills them after every app's demo has run."""
 
 from dataclasses import dataclass
 
@@ -39,28 +40,12 @@ HOME_CONTENT = {
             "Ein Netzwerk aus Kommune und freien Trägern bringt geflüchtete Menschen in Arbeit "
             "– nach dem Wuppertaler Modell „Netzwerk Partizipation“."
         ),
-        "body": (
-            "<h2>Worum es geht</h2>"
-            "<p>Fallmanagement der Stadt, Jobcoaching, Qualifizierung und Aktivierung arbeiten "
-            "Hand in Hand: vom Erstgespräch über den Förderplan und die Übermittlung an einen "
-            "Netzwerkpartner bis zur Vermittlung in Arbeit oder Ausbildung.</p>"
-            "<p>Andere Städte finden hier die Dokumentation des Modells, gute Praxis und "
-            "zusammengefasste Ergebnisse.</p>"
-        ),
     },
     "en": {
         "title": "PartizipationPlus",
         "standfirst": (
             "A network of the city and non-profit partners getting refugees into work – after "
             "Wuppertal's “Netzwerk Partizipation” model."
-        ),
-        "body": (
-            "<h2>What it is about</h2>"
-            "<p>The city's case management, job coaching, qualification and activation work hand "
-            "in hand: from the first interview through the support plan and the transfer to a "
-            "network partner to a job or an apprenticeship.</p>"
-            "<p>Other cities find the model's documentation, good practice and aggregated "
-            "results here.</p>"
         ),
     },
 }

@@ -61,6 +61,7 @@ ROLE_PERMISSIONS: dict[str, dict[str, list[str]]] = {
             "wagtailredirects.change_redirect",
             "wagtailredirects.delete_redirect",
             "wagtail_localize.submit_translation",
+            "website.change_siteidentity",  # logo, share image, footer's legal pages
             "axes.view_accessattempt",
             "axes.delete_accessattempt",
             *[

@@ -8,6 +8,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from .api import api_router
+from .login import SiteLoginView
 
 urlpatterns = [
     path("admin/two-factor/", include("website.two_factor.urls")),
@@ -26,6 +27,7 @@ if settings.DEBUG:
 
 # German lives at "/", English under "/en/"; Wagtail serves every page that no rule above takes.
 urlpatterns += i18n_patterns(
+    path("_util/login/", SiteLoginView.as_view(), name="site_login"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

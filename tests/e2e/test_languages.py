@@ -47,11 +47,13 @@ def test_arabic_directory_is_right_to_left_and_the_switcher_keeps_the_page(
     assert (html.get_attribute("lang"), html.get_attribute("dir")) == ("ar", "rtl")
     assert "دليل الشركاء" in page.locator("h1").inner_text()
     card = page.locator(".partner-card").first.bounding_box()
-    main = page.locator("main").bounding_box()
-    # mirrored: the first card sits in the right half, its start edge (the right one) near the
-    # right edge of the content
-    assert card["x"] > main["x"] + main["width"] / 2 - card["width"] / 2
-    assert card["x"] + card["width"] > main["x"] + main["width"] * 0.75
+    results = page.locator(".listing-layout__results").bounding_box()
+    filters = page.locator(".directory-filters").bounding_box()
+    # mirrored: the filters sit right of the results, and the first card at the results' right
+    # edge (its start edge)
+    assert filters["x"] > results["x"] + results["width"] - 1
+    assert card["x"] > results["x"] + results["width"] / 2 - card["width"] / 2
+    assert card["x"] + card["width"] > results["x"] + results["width"] * 0.9
     assert page.evaluate("getComputedStyle(document.querySelector('main')).direction") == "rtl"
     browser_page.screenshot_to("languages-directory-ar")
     assert serious_violations(page) == []

@@ -14,6 +14,9 @@ from csp.constants import NONE, SELF
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
 VAR_DIR = Path(os.environ.get("VAR_DIR", BASE_DIR / "var"))
+# The SQLite database, media, cache and private uploads live below VAR_DIR: create it here, so
+# `manage.py migrate` works on a fresh clone before anything else has run.
+VAR_DIR.mkdir(parents=True, exist_ok=True)
 
 
 def env_list(name: str, default: str = "") -> list[str]:
@@ -149,6 +152,9 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "wagtailadmin_login"
+# Restricted pages send visitors to a login in the site's layout (website/login.py).
+WAGTAIL_FRONTEND_LOGIN_URL = "site_login"
+WAGTAIL_FRONTEND_LOGIN_TEMPLATE = "website/login.html"
 
 # Sessions end after SESSION_IDLE_MINUTES without a request and SESSION_ABSOLUTE_HOURS after
 # login however active (website/sessions.py); logging out deletes the session on the server.
@@ -201,6 +207,8 @@ USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "Europe/Berlin"
 LANGUAGE_CODE = LANGUAGES[0][0]
+# Dates follow the page's language: "31. August 2013" / "31 August 2013" (website/formats/).
+FORMAT_MODULE_PATH = ["website.formats"]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = [

@@ -138,3 +138,61 @@ def language_switcher(context) -> dict:
         if code in urls
     ]
     return {"links": links if len(links) > 1 else []}
+
+
+@register.inclusion_tag("website/includes/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context) -> dict:
+    """The way down from the home page to the current page, on pages below a section (and on
+    what a routable section serves below itself, such as a partner's page)."""
+    page = context.get("page")
+    leaf = context.get("breadcrumb_leaf") or context.get("partner")
+    if not isinstance(page, Page) or (page.depth <= 3 and not leaf):
+        return {"crumbs": []}
+    request = context["request"]
+
+    def compute() -> list[dict]:
+        ancestors = page.get_ancestors(inclusive=True).filter(depth__gte=2)
+        return [{"title": item.title, "url": item.get_url(request)} for item in ancestors]
+
+    crumbs = _cached(request, "crumbs", compute, page.pk)
+    if leaf:
+        crumbs = [*crumbs, {"title": str(leaf), "url": None}]
+    else:
+        crumbs = [*crumbs[:-1], {**crumbs[-1], "url": None}]
+    return {"crumbs": crumbs}
+
+
+def _identity(request):
+    """The site's identity setting, read once per request. Unlike ``SiteIdentity.for_request``
+    it never creates the row: a write while serving a page would empty the page cache."""
+    from ..site_settings import SiteIdentity
+
+    if not hasattr(request, "_site_identity"):
+        site = Site.find_for_request(request)
+        found = SiteIdentity.objects.filter(site=site).select_related("logo", "share_image")
+        request._site_identity = (found.first() if site else None) or SiteIdentity(site=site)
+    return request._site_identity
+
+
+@register.simple_tag(takes_context=True)
+def site_identity(context):
+    """Name, logo and share image of the current site (defaults until an administrator saves
+    Settings → Site identity)."""
+    return _identity(context["request"])
+
+
+@register.simple_tag(takes_context=True)
+def footer_links(context) -> list[dict]:
+    """The footer's Impressum, Datenschutz and contact links from the site's identity setting,
+    each in the current language where the page is translated."""
+    request = context["request"]
+
+    def compute() -> list[dict]:
+        identity = _identity(request)
+        if identity.site_id is None:
+            return []
+        return [
+            {"title": page.title, "url": page.get_url(request)} for page in identity.footer_pages()
+        ]
+
+    return _cached(request, "footer", compute)

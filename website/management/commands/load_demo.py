@@ -3,7 +3,8 @@
 Each installed app may have a ``demo`` module with a ``load(command)`` function; they run in
 the order of ``INSTALLED_APPS``, so the shell never imports the feature apps. A demo module may
 also have ``add_arguments(parser)`` for options of its own, which it reads from
-``command.options`` (casework's ``--cases N``).
+``command.options`` (casework's ``--cases N``). Last, the shell fills the home pages' entry
+points, the footer's links and the main menu from the pages the apps' demos made.
 """
 
 from importlib import import_module
@@ -15,6 +16,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from website.demo import DEMO_USERS
+from website.demo_home import load_home_content
 
 
 def demo_modules():
@@ -47,6 +49,7 @@ class Command(BaseCommand):
         with transaction.atomic():
             for module in demo_modules():
                 module.load(self)
+            load_home_content(self)
         self.stdout.write(self.style.SUCCESS("\nDemo logins (synthetic, for local use only):"))
         width = max(len(user.username) for user in DEMO_USERS)
         for user in DEMO_USERS:
