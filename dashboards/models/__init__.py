@@ -1,0 +1,3 @@
+"""The dashboards app's models, one module each."""
+
+from .pages import DashboardPage  # noqa: F401
