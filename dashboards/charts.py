@@ -206,7 +206,8 @@ def figure(table, kind: str, chart_type: str) -> dict:
                 labels=[str(cell.label) for cell in cells],
                 values=[cell.value for cell in cells],
                 text=[number(cell, kind) for cell in cells],
-                textinfo="label+text",
+                textinfo="text",
+                textposition="inside",
                 hole=0.55,
                 sort=False,
                 marker={
@@ -233,7 +234,9 @@ def funnel_figure(labels: list[str], cells: list, kind: str) -> dict:
             marker={"color": OKABE_ITO[: len(cells)]},
             hovertemplate="%{y}: %{text}<extra></extra>",
         ),
-        layout=_layout(False, margin={"l": 16, "r": 16, "t": 16, "b": 16}),
+        layout=_layout(
+            False, margin={"l": 16, "r": 16, "t": 16, "b": 16}, xaxis={"visible": False}
+        ),
     )
     fig.update_yaxes(type="category", automargin=True)
     return json.loads(pio.to_json(fig, validate=False, remove_uids=True))

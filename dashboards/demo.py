@@ -53,7 +53,7 @@ LIVE_CHARTS = [
         "funnel",
     ),
     (
-        ("Neue Teilnehmende je Quartal", "New participants per quarter"),
+        ("Neue Teilnehmende je Jahr", "New participants per year"),
         "participants_entered",
         "period",
         "line",
@@ -72,8 +72,8 @@ LIVE_CHARTS = [
     ),
     (("Vermittlungsquote nach Stadt", "Placement rate by city"), "placement_rate", "city", "table"),
 ]
-FUNNEL_STAGES = ["transfers", "placements"]
-PERIODS = {"line": "quarter", "stacked_bar": "year"}
+FUNNEL_STAGES = ["placements", "placements_first_labour_market"]
+PERIODS = {"line": "year", "stacked_bar": "year"}
 
 
 def chart_block(

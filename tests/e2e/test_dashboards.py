@@ -102,9 +102,9 @@ def test_administrator_adds_a_chart_previews_and_publishes(open_page, demo_conte
     browser_page.login("paula")
     browser_page.visit(f"/admin/pages/{results.pk}/edit/")
 
+    index = int(page.locator("[name='body-count']").input_value())
     page.locator(".c-sf-add-button").last.click()
-    page.get_by_role("option", name="Diagramm").click()
-    index = len(results.body)
+    page.get_by_role("option", name="Diagramm", exact=True).click()
     prefix = f"body-{index}-value"
     page.fill(f"[name='{prefix}-title']", "Vermittlungen nach Geschlecht")
     page.select_option(f"[name='{prefix}-measure']", "placements")
@@ -112,9 +112,10 @@ def test_administrator_adds_a_chart_previews_and_publishes(open_page, demo_conte
     page.select_option(f"[name='{prefix}-chart_type']", "donut")
     browser_page.screenshot_to("dashboards-editor-chart-block")
 
-    page.get_by_role("button", name="Vorschau ein-/ausblenden").click()
-    preview = page.frame_locator("iframe[title='Vorschau']")
-    expect(preview.get_by_role("heading", name="Vermittlungen nach Geschlecht")).to_be_visible()
+    page.locator("[data-side-panel-toggle='preview']").click()
+    preview = page.frame_locator("#w-preview-iframe")
+    heading = preview.get_by_role("heading", name="Vermittlungen nach Geschlecht")
+    expect(heading).to_be_visible()
     expect(preview.locator(".chart").last.locator("svg.main-svg").first).to_be_visible()
     browser_page.screenshot_to("dashboards-editor-preview")
 
