@@ -224,10 +224,23 @@ def figure(table, kind: str, chart_type: str) -> dict:
     return json.loads(pio.to_json(fig, validate=False, remove_uids=True))
 
 
+def wrapped(label: str, width: int = 16) -> str:
+    """A long axis label broken into lines, so it leaves the plot room on a phone."""
+    lines, line = [], ""
+    for word in label.split():
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    return "<br>".join([*lines, line])
+
+
 def funnel_figure(labels: list[str], cells: list, kind: str) -> dict:
     fig = go.Figure(
         go.Funnel(
-            y=labels,
+            y=[wrapped(label) for label in labels],
+            textposition="inside",
             x=[_plotted(cell) for cell in cells],
             text=[number(cell, kind) for cell in cells],
             textinfo="text+percent initial",

@@ -115,8 +115,9 @@ def test_administrator_adds_a_chart_previews_and_publishes(open_page, demo_conte
     page.locator("[data-side-panel-toggle='preview']").click()
     preview = page.frame_locator("#w-preview-iframe")
     heading = preview.get_by_role("heading", name="Vermittlungen nach Geschlecht")
-    expect(heading).to_be_visible()
-    expect(preview.locator(".chart").last.locator("svg.main-svg").first).to_be_visible()
+    expect(heading).to_be_visible(timeout=60_000)  # the preview refreshes after a pause
+    chart = preview.locator(".chart", has=heading)
+    expect(chart.locator("svg.main-svg").first).to_be_visible(timeout=60_000)
     browser_page.screenshot_to("dashboards-editor-preview")
 
     page.locator("[data-w-dropdown-target='toggle']").last.click()
