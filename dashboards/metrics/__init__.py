@@ -57,6 +57,7 @@ def compute(
 
         result = compute_live(measure, filters, period, category_breakdown, today)
     table = build_table(measure, breakdown, category_breakdown, period, filters, result, source)
+    table.additive = result.additive
     if source == "live":
         table.additive = not (category_breakdown == "partner" and measure.source == "case")
         table.periods_additive = not measure.active
@@ -142,6 +143,8 @@ def _zero(measure: Measure):
 def _period_keys(period, filters: Filters, result) -> list[str]:
     if period is None:
         return []
+    if result.period_labels is not None:
+        return result.periods_seen
     if period == "funding_period":
         first = filters.date_from or date(1900, 1, 1)
         last = filters.date_to or date(2100, 12, 31)
@@ -162,8 +165,23 @@ def _period_keys(period, filters: Filters, result) -> list[str]:
     return [key for key, _first, _last in period_kinds.buckets_between(period, first, last)]
 
 
+def _fixed(breakdown: str, result) -> list[tuple[str, str]] | None:
+    """The closed list of categories; for historical figures only those published (a missing
+    category is unknown, not zero)."""
+    categories = fixed_categories(breakdown)
+    if categories and result.published_only:
+        published = {key for _period, key in result.stats if key}
+        categories = [(key, label) for key, label in categories if key in published]
+    return categories
+
+
 def build_table(measure, breakdown, category_breakdown, period, filters, result, source) -> Table:
     zero = _zero(measure)
+
+    def period_label(period_key):
+        if result.period_labels is not None:
+            return result.period_labels[period_key]
+        return period_kinds.bucket_label(period, period_key)
 
     def cell(key, label, period_key=None, category=None):
         stat = result.stats.get((period_key, category), zero)
@@ -174,12 +192,12 @@ def build_table(measure, breakdown, category_breakdown, period, filters, result,
             denominator=stat.denominator,
             key=key,
             period=period_key,
-            period_label=period_kinds.bucket_label(period, period_key) if period_key else None,
+            period_label=period_label(period_key) if period_key else None,
         )
 
     categories = []
     if category_breakdown != "none":
-        categories = fixed_categories(category_breakdown) or sorted(
+        categories = _fixed(category_breakdown, result) or sorted(
             result.labels.items(), key=lambda item: str(item[1])
         )
         categories = [
@@ -192,7 +210,7 @@ def build_table(measure, breakdown, category_breakdown, period, filters, result,
             rows += [cell(key, label, period_key, key) for key, label in categories]
             period_totals.append(cell("", str(_("Total")), period_key))
         else:
-            rows.append(cell("", period_kinds.bucket_label(period, period_key), period_key))
+            rows.append(cell("", period_label(period_key), period_key))
     if not period:
         if categories:
             rows = [cell(key, label, None, key) for key, label in categories]

@@ -46,6 +46,9 @@ class Result:
     stats: dict[tuple[str | None, str | None], Stat]
     labels: dict[str, str]  # category key -> label read from the database (cities, partners)
     periods_seen: list[str]
+    period_labels: dict[str, str] | None = None  # periods of their own (historical figures)
+    additive: bool = True
+    published_only: bool = False  # historical: unpublished categories are unknown, not zero
 
 
 def base_queryset(measure: Measure, filters: Filters, today: date, period: str | None):

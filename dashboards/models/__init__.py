@@ -1,3 +1,4 @@
-"""The dashboards app's models, one module each."""
+from .historical import HistoricalFigure, HistoricalFigureQuerySet
+from .pages import DashboardPage
 
-from .pages import DashboardPage  # noqa: F401
+__all__ = ["DashboardPage", "HistoricalFigure", "HistoricalFigureQuerySet"]
