@@ -7,3 +7,8 @@ class DashboardsConfig(AppConfig):
 
     name = "dashboards"
     verbose_name = _("Dashboards")
+
+    def ready(self):
+        from .cache import watch_models
+
+        watch_models()
