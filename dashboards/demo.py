@@ -33,9 +33,16 @@ PAGE = {
     },
 }
 
-# title (de, en), measure, breakdown, period, chart type, source, funnel stages
+# title (de, en), measure, breakdown, chart type[, filters]
 HISTORICAL_CHARTS = [
     (("Teilnehmende", "Participants"), "participants_entered", "none", "kpi"),
+    (
+        ("Junge Menschen unter 25", "Young people under 25"),
+        "participants_entered",
+        "none",
+        "kpi",
+        {"age_group": "under_25"},
+    ),
     (("Vermittlungen", "Placements"), "placements", "none", "kpi"),
     (("Vermittlungsquote", "Placement rate"), "placement_rate", "none", "kpi"),
     (
@@ -85,6 +92,7 @@ def chart_block(
     caption: str = "",
     period: str = "",
     stages: list[str] = (),
+    filters: dict | None = None,
 ) -> dict:
     """A chart block's raw stream value, for demo content here and in the knowledge base."""
     return {
@@ -97,7 +105,7 @@ def chart_block(
             "chart_type": chart_type,
             "funnel_stages": list(stages),
             "source": source,
-            "filters": {"city": "", "gender": "", "age_group": ""},
+            "filters": {"city": "", "gender": "", "age_group": "", **(filters or {})},
             "caption": caption,
         },
     }
@@ -108,8 +116,16 @@ def wuppertal_charts(language: str) -> list[dict]:
     position = 0 if language == "de" else 1
     caption = PAGE[language]["source"]
     return [
-        chart_block(titles[position], measure, breakdown, chart_type, "historical", caption)
-        for titles, measure, breakdown, chart_type in HISTORICAL_CHARTS
+        chart_block(
+            titles[position],
+            measure,
+            breakdown,
+            chart_type,
+            "historical",
+            caption,
+            filters=filters[0] if filters else None,
+        )
+        for titles, measure, breakdown, chart_type, *filters in HISTORICAL_CHARTS
     ]
 
 

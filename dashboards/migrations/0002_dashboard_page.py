@@ -8,9 +8,8 @@ import wagtail.fields
 
 
 class Migration(migrations.Migration):
-    initial = True
-
     dependencies = [
+        ("dashboards", "0001_initial"),
         ("wagtailcore", "0098_apitoken"),
     ]
 
