@@ -6,15 +6,155 @@ import wagtail.fields
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('knowledge', '0005_translatable_themes_constraints'),
+        ("knowledge", "0005_translatable_themes_constraints"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='modeldocumentationpage',
-            name='results',
-            field=wagtail.fields.StreamField([('chart', 12), ('facts', 18), ('text', 19)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'label': 'title', 'max_length': 200}), 1: ('wagtail.blocks.ChoiceBlock', [], {'choices': [], 'label': 'measure'}), 2: ('wagtail.blocks.ChoiceBlock', [], {'choices': [], 'label': 'broken down by'}), 3: ('wagtail.blocks.ChoiceBlock', [], {'choices': [], 'help_text': 'For a breakdown by period, a line or a stacked bar chart.', 'label': 'by period', 'required': False}), 4: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('bar', 'Bar chart'), ('stacked_bar', 'Stacked bar chart (by period)'), ('line', 'Line chart (by period)'), ('donut', 'Donut chart'), ('kpi', 'Key figure'), ('table', 'Table only'), ('funnel', 'Funnel (from intake to placement)')], 'label': 'shown as'}), 5: ('wagtail.blocks.ListBlock', (1,), {'default': [], 'help_text': 'For a funnel: the measures after the first one, in order, e.g. placements.', 'label': 'further funnel stages', 'required': False}), 6: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('live', 'Live, from the cases in this system'), ('historical', 'Historical, published figures')], 'label': 'figures'}), 7: ('wagtail.blocks.ChoiceBlock', [], {'choices': [], 'label': 'city', 'required': False}), 8: ('wagtail.blocks.ChoiceBlock', [], {'choices': [], 'label': 'gender', 'required': False}), 9: ('wagtail.blocks.ChoiceBlock', [], {'choices': [], 'label': 'age group at entry', 'required': False}), 10: ('wagtail.blocks.StructBlock', [[('city', 7), ('gender', 8), ('age_group', 9)]], {}), 11: ('wagtail.blocks.TextBlock', (), {'help_text': 'What readers should know: the period covered, the source, caveats.', 'label': 'caption', 'required': False}), 12: ('wagtail.blocks.StructBlock', [[('title', 0), ('measure', 1), ('breakdown', 2), ('period', 3), ('chart_type', 4), ('funnel_stages', 5), ('source', 6), ('filters', 10), ('caption', 11)]], {}), 13: ('wagtail.blocks.CharBlock', (), {'label': 'figure', 'max_length': 40}), 14: ('wagtail.blocks.CharBlock', (), {'label': 'what it counts', 'max_length': 200}), 15: ('wagtail.blocks.StructBlock', [[('value', 13), ('label', 14)]], {}), 16: ('wagtail.blocks.ListBlock', (15,), {'label': 'figures', 'min_num': 1}), 17: ('wagtail.blocks.CharBlock', (), {'label': 'source or date', 'max_length': 200, 'required': False}), 18: ('wagtail.blocks.StructBlock', [[('title', 0), ('facts', 16), ('source', 17)]], {'label': 'fact box'}), 19: ('knowledge.blocks.TextBlock', (), {'features': ['h3', 'h4', 'bold', 'italic', 'link', 'document-link', 'ol', 'ul'], 'label': 'text'})}, verbose_name='results'),
+            model_name="modeldocumentationpage",
+            name="results",
+            field=wagtail.fields.StreamField(
+                [("chart", 12), ("facts", 18), ("text", 19)],
+                blank=True,
+                block_lookup={
+                    0: ("wagtail.blocks.CharBlock", (), {"label": "title", "max_length": 200}),
+                    1: ("wagtail.blocks.ChoiceBlock", [], {"choices": [], "label": "measure"}),
+                    2: (
+                        "wagtail.blocks.ChoiceBlock",
+                        [],
+                        {"choices": [], "label": "broken down by"},
+                    ),
+                    3: (
+                        "wagtail.blocks.ChoiceBlock",
+                        [],
+                        {
+                            "choices": [],
+                            "help_text": "For a breakdown by period, a line or a stacked bar chart.",
+                            "label": "by period",
+                            "required": False,
+                        },
+                    ),
+                    4: (
+                        "wagtail.blocks.ChoiceBlock",
+                        [],
+                        {
+                            "choices": [
+                                ("bar", "Bar chart"),
+                                ("stacked_bar", "Stacked bar chart (by period)"),
+                                ("line", "Line chart (by period)"),
+                                ("donut", "Donut chart"),
+                                ("kpi", "Key figure"),
+                                ("table", "Table only"),
+                                ("funnel", "Funnel (from intake to placement)"),
+                            ],
+                            "label": "shown as",
+                        },
+                    ),
+                    5: (
+                        "wagtail.blocks.ListBlock",
+                        (1,),
+                        {
+                            "default": [],
+                            "help_text": "For a funnel: the measures after the first one, in order, e.g. placements.",
+                            "label": "further funnel stages",
+                            "required": False,
+                        },
+                    ),
+                    6: (
+                        "wagtail.blocks.ChoiceBlock",
+                        [],
+                        {
+                            "choices": [
+                                ("live", "Live, from the cases in this system"),
+                                ("historical", "Historical, published figures"),
+                            ],
+                            "label": "figures",
+                        },
+                    ),
+                    7: (
+                        "wagtail.blocks.ChoiceBlock",
+                        [],
+                        {"choices": [], "label": "city", "required": False},
+                    ),
+                    8: (
+                        "wagtail.blocks.ChoiceBlock",
+                        [],
+                        {"choices": [], "label": "gender", "required": False},
+                    ),
+                    9: (
+                        "wagtail.blocks.ChoiceBlock",
+                        [],
+                        {"choices": [], "label": "age group at entry", "required": False},
+                    ),
+                    10: (
+                        "wagtail.blocks.StructBlock",
+                        [[("city", 7), ("gender", 8), ("age_group", 9)]],
+                        {},
+                    ),
+                    11: (
+                        "wagtail.blocks.TextBlock",
+                        (),
+                        {
+                            "help_text": "What readers should know: the period covered, the source, caveats.",
+                            "label": "caption",
+                            "required": False,
+                        },
+                    ),
+                    12: (
+                        "wagtail.blocks.StructBlock",
+                        [
+                            [
+                                ("title", 0),
+                                ("measure", 1),
+                                ("breakdown", 2),
+                                ("period", 3),
+                                ("chart_type", 4),
+                                ("funnel_stages", 5),
+                                ("source", 6),
+                                ("filters", 10),
+                                ("caption", 11),
+                            ]
+                        ],
+                        {},
+                    ),
+                    13: ("wagtail.blocks.CharBlock", (), {"label": "figure", "max_length": 40}),
+                    14: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"label": "what it counts", "max_length": 200},
+                    ),
+                    15: ("wagtail.blocks.StructBlock", [[("value", 13), ("label", 14)]], {}),
+                    16: ("wagtail.blocks.ListBlock", (15,), {"label": "figures", "min_num": 1}),
+                    17: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"label": "source or date", "max_length": 200, "required": False},
+                    ),
+                    18: (
+                        "wagtail.blocks.StructBlock",
+                        [[("title", 0), ("facts", 16), ("source", 17)]],
+                        {"label": "fact box"},
+                    ),
+                    19: (
+                        "knowledge.blocks.TextBlock",
+                        (),
+                        {
+                            "features": [
+                                "h3",
+                                "h4",
+                                "bold",
+                                "italic",
+                                "link",
+                                "document-link",
+                                "ol",
+                                "ul",
+                            ],
+                            "label": "text",
+                        },
+                    ),
+                },
+                verbose_name="results",
+            ),
         ),
     ]
