@@ -118,6 +118,7 @@ def test_administrator_adds_a_chart_previews_and_publishes(open_page, demo_conte
     expect(heading).to_be_visible(timeout=60_000)  # the preview refreshes after a pause
     chart = preview.locator(".chart", has=heading)
     expect(chart.locator("svg.main-svg").first).to_be_visible(timeout=60_000)
+    chart.scroll_into_view_if_needed()
     browser_page.screenshot_to("dashboards-editor-preview")
 
     page.locator("[data-w-dropdown-target='toggle']").last.click()
