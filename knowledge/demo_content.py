@@ -2,6 +2,8 @@
 (``/work/shared/seed``, restated in DOMAIN.md). Where the talk says nothing (e.g. about the
 London Employability Forum's work) the text stays general and says so; no person is named."""
 
+from dashboards.demo import wuppertal_charts
+
 
 def text_block(html: str) -> dict:
     return {"type": "text", "value": html}
@@ -139,7 +141,11 @@ MODEL = {
                 "drei Jahre verlängert und das Modell auf Solingen und Remscheid "
                 "ausgeweitet.</p>"
             ),
-            WUPPERTAL_FACTS["de"],
+            *wuppertal_charts("de"),
+            text_block(
+                '<p>Mehr Zahlen, auch aus den laufenden Fällen: <a href="/ergebnisse/">Ergebnisse'
+                "</a>.</p>"
+            ),
         ],
         "getting_started": "<ul><li>ein kommunales Fallmanagement, das Förderpläne schreibt</li>"
         "<li>freie Träger für Jobcoaching, Qualifizierung und Aktivierung</li><li>gemeinsame "
@@ -209,7 +215,11 @@ MODEL = {
                 "reached one of the three best placement rates in Germany. Funding was extended "
                 "by three years and the model was extended to Solingen and Remscheid.</p>"
             ),
-            WUPPERTAL_FACTS["en"],
+            *wuppertal_charts("en"),
+            text_block(
+                '<p>More figures, also from the current cases: <a href="/en/results/">Results'
+                "</a>.</p>"
+            ),
         ],
         "getting_started": "<ul><li>municipal case management that writes support plans</li>"
         "<li>non-profit partners for job coaching, qualification and activation</li><li>shared "

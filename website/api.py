@@ -7,9 +7,11 @@ the library, including those uploaded for unpublished pages. Published pages car
 
 from wagtail.api.v2.router import WagtailAPIRouter
 
+from dashboards.api import DashboardsAPIViewSet
 from knowledge.api import KnowledgePagesAPIViewSet
 from partners.api import PartnersAPIViewSet
 
 api_router = WagtailAPIRouter("wagtailapi")
 api_router.register_endpoint("pages", KnowledgePagesAPIViewSet)  # Wagtail's, plus ?theme=&city=
 api_router.register_endpoint("partners", PartnersAPIViewSet)
+api_router.register_endpoint("dashboards", DashboardsAPIViewSet)

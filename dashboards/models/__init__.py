@@ -1,3 +1,4 @@
 from .historical import HistoricalFigure, HistoricalFigureQuerySet
+from .pages import DashboardPage
 
-__all__ = ["HistoricalFigure", "HistoricalFigureQuerySet"]
+__all__ = ["DashboardPage", "HistoricalFigure", "HistoricalFigureQuerySet"]

@@ -13,6 +13,7 @@ from wagtail.search import index
 
 from modelcluster.fields import ParentalKey
 
+from dashboards.blocks import ChartBlock
 from website.localization import localize_all
 
 from ..blocks import (
@@ -37,6 +38,7 @@ class FormsStreamBlock(blocks.StreamBlock):
 
 
 class ResultsStreamBlock(blocks.StreamBlock):
+    chart = ChartBlock()
     facts = FactBoxBlock(label=_("fact box"))
     text = TextBlock(label=_("text"), features=RICH_TEXT_FEATURES)
 

@@ -10,6 +10,8 @@ from dashboards.models import HistoricalFigure
 from tests.casework.factories import CaseFactory
 from tests.dashboards.factories import TODAY
 
+pytestmark = pytest.mark.usefixtures("english")
+
 
 @pytest.fixture(autouse=True)
 def clear_cache(settings):

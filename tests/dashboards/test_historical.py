@@ -14,7 +14,11 @@ from dashboards.models import HistoricalFigure
 from dashboards.suppression import suppress
 from tests.dashboards.factories import city
 
-pytestmark = pytest.mark.django_db
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.usefixtures("english"),
+    pytest.mark.usefixtures("english"),
+]
 
 
 def test_demo_figures_are_loaded_once():

@@ -9,7 +9,7 @@ from dashboards.metrics import compute
 from dashboards.models import HistoricalFigure
 from website.roles import PROGRAMME_ADMINISTRATORS
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
 IMPORT_URL = "/admin/historical-figures/import/"
 CONFIRM_URL = "/admin/historical-figures/import/confirm/"

@@ -21,6 +21,8 @@ import pytest
 from dashboards.metrics import MEASURES, Filters, compute
 from tests.dashboards.factories import TODAY
 
+pytestmark = pytest.mark.usefixtures("english")
+
 RANGE = Filters(date_from=date(2009, 1, 1), date_to=date(2011, 12, 31))
 
 

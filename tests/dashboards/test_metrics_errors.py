@@ -9,6 +9,8 @@ from dashboards.metrics import MEASURES, Filters, MetricError, compute
 from tests.casework.factories import CaseFactory
 from tests.dashboards.factories import TODAY, PlacementFactory, TransferFactory
 
+pytestmark = pytest.mark.usefixtures("english")
+
 
 @pytest.mark.parametrize(
     ("arguments", "message"),

@@ -1,0 +1,135 @@
+"""In chromium: the public Results page draws its Plotly charts under the site's Content Security
+Policy (and under one without 'unsafe-inline' for styles), shows the Wuppertal figures and passes
+axe; an administrator adds a chart block in the editor, previews it and publishes it."""
+
+import io
+
+from django.core.management import call_command
+
+import pytest
+from playwright.sync_api import expect
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+
+@pytest.fixture
+def demo_content(db):
+    call_command("load_demo", force=True, cases=60, stdout=io.StringIO())
+
+
+def csp_violations(browser_page) -> list[str]:
+    return [error for error in browser_page.console_errors if "Content Security Policy" in error]
+
+
+def serious_violations(page) -> list[str]:
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page)
+    return [
+        f"{violation['id']}: {violation['help']}"
+        for violation in results.response["violations"]
+        if violation["impact"] in {"serious", "critical"}
+    ]
+
+
+def without_inline_styles(route) -> None:
+    """Serve the page with ``style-src 'self'``: the charts must not need more than that."""
+    response = route.fetch()
+    headers = dict(response.headers)
+    policy = headers["content-security-policy"]
+    headers["content-security-policy"] = policy.replace(
+        "style-src 'self' 'unsafe-inline'", "style-src 'self'"
+    )
+    assert headers["content-security-policy"] != policy
+    route.fulfill(response=response, headers=headers)
+
+
+def drawn_charts(page):
+    islands = page.locator("script[type='application/json'][id^='chart-']")
+    plots = page.locator(".chart__plot")
+    expect(plots.first.locator("svg.main-svg").first).to_be_visible()
+    expect(page.locator(".chart__plot--drawn")).to_have_count(islands.count())
+    return plots
+
+
+def test_results_page_draws_its_charts_without_inline_styles(open_page, demo_content):
+    browser_page = open_page(locale="en-GB")
+    page = browser_page.page
+    page.route("**/en/results/", without_inline_styles)
+    browser_page.visit("/en/results/")
+    plots = drawn_charts(page)
+    assert plots.count() >= 5
+    kpis = page.locator(".chart__kpi-value").all_inner_texts()
+    assert "1,042" in kpis and "498" in kpis and "47.8%" in kpis
+    gender = page.get_by_role("img", name="Bar chart: Participants by gender.", exact=False)
+    expect(gender).to_have_count(1)
+    summary = page.locator("#" + gender.get_attribute("aria-labelledby")).text_content()
+    assert "448" in summary and "594" in summary
+    assert csp_violations(browser_page) == []
+    assert serious_violations(page) == []
+    browser_page.screenshot_to("dashboards-results-en-1280")
+
+    page.locator(".chart__details summary").first.click()
+    expect(page.locator(".chart__table").first).to_be_visible()
+
+
+def test_results_page_fits_a_phone(open_page, demo_content):
+    browser_page = open_page(viewport={"width": 390, "height": 844}, is_mobile=True)
+    page = browser_page.page
+    browser_page.visit("/ergebnisse/")
+    plots = drawn_charts(page)
+    kpis = page.locator(".chart__kpi-value").all_inner_texts()
+    assert "1.042" in kpis and "498" in kpis
+    widths = plots.evaluate_all("nodes => nodes.map(node => node.getBoundingClientRect().width)")
+    assert all(0 < width <= 390 for width in widths), widths
+    svg_width = plots.first.locator("svg.main-svg").first.evaluate("node => node.clientWidth")
+    assert svg_width <= 390
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    assert csp_violations(browser_page) == []
+    browser_page.screenshot_to("dashboards-results-de-390")
+
+
+def test_administrator_adds_a_chart_previews_and_publishes(open_page, demo_content, make_user):
+    from dashboards.models import DashboardPage
+
+    make_user("Programme administrators", username="paula")
+    results = DashboardPage.objects.get(locale__language_code="de")
+    browser_page = open_page()
+    page = browser_page.page
+    browser_page.login("paula")
+    browser_page.visit(f"/admin/pages/{results.pk}/edit/")
+
+    index = int(page.locator("[name='body-count']").input_value())
+    page.locator(".c-sf-add-button").last.click()
+    page.get_by_role("option", name="Diagramm", exact=True).click()
+    prefix = f"body-{index}-value"
+    page.fill(f"[name='{prefix}-title']", "Vermittlungen nach Geschlecht")
+    page.select_option(f"[name='{prefix}-measure']", "placements")
+    page.select_option(f"[name='{prefix}-breakdown']", "gender")
+    page.select_option(f"[name='{prefix}-chart_type']", "donut")
+    browser_page.screenshot_to("dashboards-editor-chart-block")
+
+    page.locator("[data-side-panel-toggle='preview']").click()
+    preview = page.frame_locator("#w-preview-iframe")
+    heading = preview.get_by_role("heading", name="Vermittlungen nach Geschlecht")
+    expect(heading).to_be_visible(timeout=60_000)  # the preview refreshes after a pause
+    chart = preview.locator(".chart", has=heading)
+    expect(chart.locator("svg.main-svg").first).to_be_visible(timeout=60_000)
+    chart.scroll_into_view_if_needed()
+    browser_page.screenshot_to("dashboards-editor-preview")
+
+    page.locator("[data-w-dropdown-target='toggle']").last.click()
+    page.click("button[name='action-publish']")
+    expect(page.locator(".messages")).to_contain_text("veröffentlicht")
+
+    published = DashboardPage.objects.get(pk=results.pk)
+    assert published.body[index].value["title"] == "Vermittlungen nach Geschlecht"
+    browser_page.visit("/ergebnisse/")
+    chart = page.locator(
+        ".chart", has=page.get_by_role("heading", name="Vermittlungen nach Geschlecht")
+    )
+    expect(chart.locator("svg.main-svg").first).to_be_visible()
+    assert csp_violations(browser_page) == []
