@@ -51,7 +51,7 @@ def test_periods_are_the_figures_own():
     load_historical_figures()
     table = compute("participants_entered", "none", "year", source="historical")
     assert [(cell.period, cell.value) for cell in table.rows] == [("2008-10-01/2013-08-31", 1042)]
-    assert table.rows[0].period_label == "10/01/2008–08/31/2013"
+    assert table.rows[0].period_label == "01/10/2008–31/08/2013"  # website/formats/en
     with translation.override("de"):
         german = compute("participants_entered", "none", "year", source="historical")
     assert german.rows[0].period_label == "01.10.2008–31.08.2013"
