@@ -1,5 +1,5 @@
-""" "Publish" for the partners selected in the listing: how drafts (an import saved as drafts,
-or edits saved with "Save draft") go live together, each as Wagtail's own publish does it."""
+"""A "Publish" bulk action on the partner listing: how drafts (an import saved as drafts, or
+edits saved with "Save draft") go live together, each as Wagtail's own publish does it."""
 
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
