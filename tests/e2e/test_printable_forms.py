@@ -33,7 +33,7 @@ def test_a_blank_intake_form_opens_per_language_and_its_definition_downloads(
     expect(downloads).to_have_count(2)
     english = downloads.filter(has_text="English")
     english.get_by_role("link", name="blank form to print").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Intake")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Intake interview")
     assert page.locator("html").get_attribute("lang") == "en"
     expect(page.get_by_text("First name").first).to_be_visible()
     expect(page.get_by_role("button", name="Print or save as PDF")).to_be_visible()

@@ -21,7 +21,7 @@ def test_model_documentation_links_each_form_to_its_own_downloads(db, client):
     assert len(set(prints)) == 6 and len(set(definitions)) == 6
     assert all(url.startswith("/") for url in prints + definitions)
     titles = [client.get(link["downloads"][1]["definition"]).json()["title"] for link in links]
-    assert titles == ["Intake", "Support plan", "Transfer form"]
+    assert titles == ["Intake interview", "Support plan", "Transfer form"]
     assert len(client.get(links[0]["downloads"][0]["definition"]).json()["steps"]) == 5
     html = client.get(page.url).content.decode()
     assert "127.0.0.1" not in html and "http://testserver" not in html
