@@ -4,9 +4,6 @@ and left alone once they exist."""
 
 from datetime import date
 
-from django.conf import settings
-from django.urls import NoReverseMatch, reverse
-
 from wagtail.models import Locale, Page
 
 from website.models import HomePage
@@ -72,17 +69,18 @@ def _model_documentation(content: dict) -> ModelDocumentationPage:
     )
 
 
-def _shared_intake_definition_url() -> str:
-    """The download address of the demo intake wizard's shared definition, if the forms demo
-    made one (found by slug and URL name, so this app does not import the form engine)."""
-    intake = Page.objects.filter(depth=3, slug="erstgespraech", locale__language_code="de").first()
-    if intake is None:
-        return ""
-    try:
-        path = reverse("forms_public:definition", args=[intake.pk])
-    except NoReverseMatch:
-        return ""
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+# The demo's shared forms, in the order of the model documentation's "forms used".
+FORM_SLUGS = ["erstgespraech", "foerderplan", "uebermittlungsbogen"]
+
+
+def _form_pages() -> list[Page | None]:
+    """The form pages the forms demo made, found by slug (this app does not import the form
+    engine); the page links its own printable form and definition in every language."""
+    pages = {
+        page.slug: page
+        for page in Page.objects.filter(depth=3, slug__in=FORM_SLUGS, locale__language_code="de")
+    }
+    return [pages.get(slug) for slug in FORM_SLUGS]
 
 
 def _documentation_fields(content: dict) -> dict:
@@ -94,14 +92,12 @@ def _documentation_fields(content: dict) -> dict:
     fields["process"] = content["process"]
     fields["results"] = content["results"]
     fields["getting_started"] = content["getting_started"]
-    # All three are steps of the demo intake wizard, whose definition the forms demo shares.
-    download = _shared_intake_definition_url()
     fields["forms_used"] = [
         {
             "type": "form",
-            "value": {"title": title, "purpose": purpose, "page": None, "url": download},
+            "value": {"title": title, "purpose": purpose, "page": page and page.pk, "url": ""},
         }
-        for title, purpose in content["forms"]
+        for (title, purpose), page in zip(content["forms"], _form_pages(), strict=True)
     ]
     return fields
 

@@ -21,23 +21,27 @@ The reference index is left alone: the import never changes a partner's only ref
 
 from dataclasses import dataclass, field
 
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.db.models import OuterRef, Subquery
-from django.db.models.functions import Cast
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from wagtail.log_actions import get_active_log_context
-from wagtail.models import Locale, ModelLogEntry, Revision
+from wagtail.models import Locale
 
 from modelsearch.backends import get_search_backends_with_name
 
+from . import bulk_write
 from .models import PartnerOrganisation
-from .resources import LIST_COLUMNS, PartnerResource, name_key
+from .resources import (
+    LIST_COLUMNS,
+    LIST_SEPARATOR,
+    REQUIRED_FOR_NEW,
+    PartnerResource,
+    UnknownValuesError,
+    name_key,
+)
 
-BATCH_SIZE = 500
+BATCH_SIZE = bulk_write.BATCH_SIZE
 # Not validated per row: the import never sets them, and checking a foreign key is a query.
 UNCHECKED_FIELDS = ["locale", "logo", "locked_by", "latest_revision", "live_revision"]
 PUBLISH_FIELDS = [
@@ -61,6 +65,9 @@ class PlannedRow:
     warnings: list[str] = field(default_factory=list)
     lists: dict[str, list[models.Model]] = field(default_factory=dict)
     changed_lists: set[str] = field(default_factory=set)
+    changed: set[str] = field(default_factory=set)  # columns whose value differs from the stored
+    before: dict[str, str] = field(default_factory=dict)  # the stored value of those columns
+    suggestions: list[tuple[str, str, list[str]]] = field(default_factory=list)
 
 
 class PartnerRowChecker:
@@ -112,9 +119,18 @@ class PartnerRowChecker:
             if column in row:
                 try:
                     planned.lists[column] = fields[column].clean(row)
-                except ValueError as error:
+                except UnknownValuesError as error:
                     errors[column] = [str(error)]
+                    planned.suggestions.extend(
+                        (column, value, names) for value, names in error.unknown
+                    )
         if original is None:
+            for name in REQUIRED_FOR_NEW:
+                if name not in row and name not in errors:
+                    errors[name] = [
+                        _("The column “%(column)s” is needed to create a partner.")
+                        % {"column": fields[name].column_name}
+                    ]
             self._flag_near_duplicate(planned, str(row.get("name") or ""), slug)
         if slug and slug in self.seen_slugs:
             errors.setdefault("slug", []).append(
@@ -128,14 +144,17 @@ class PartnerRowChecker:
             planned.action, planned.errors = "error", errors
             return planned
         if original is not None:
-            changed = any(
-                getattr(instance, name) != getattr(original, name) for name in self.data_fields
-            )
+            for name in self.data_fields:
+                if name in row and getattr(instance, name) != getattr(original, name):
+                    planned.changed.add(name)
+                    planned.before[name] = str(getattr(original, name))
             for column, values in planned.lists.items():
-                before = {item.pk for item in getattr(original, column).all()}
-                if before != {item.pk for item in values}:
+                before = list(getattr(original, column).all())
+                if {item.pk for item in before} != {item.pk for item in values}:
                     planned.changed_lists.add(column)
-            if not changed and not planned.changed_lists:
+                    planned.changed.add(column)
+                    planned.before[column] = LIST_SEPARATOR.join(item.name for item in before)
+            if not planned.changed:
                 planned.action = "skip"
         return planned
 
@@ -218,9 +237,15 @@ def check_rows(dataset, line_numbers: list[int], user) -> list[PlannedRow]:
 
 
 @transaction.atomic
-def write_rows(planned: list[PlannedRow], user, columns: list[str]) -> None:
+def write_rows(
+    planned: list[PlannedRow], user, columns: list[str], *, publish: bool = True
+) -> None:
     """Write the new and changed partners, their lists, revisions and log entries in bulk
-    (``columns`` are the file's: only those fields of a known partner are written)."""
+    (``columns`` are the file's: only those fields of a known partner are written).
+
+    As drafts (``publish=False``) each change is a revision waiting in the admin, as Wagtail's
+    "Save draft" leaves it: a new partner is stored unpublished, a live partner keeps its
+    published fields and lists and shows "unpublished changes" until someone publishes."""
     new = [row for row in planned if row.action == "new"]
     updated = [row for row in planned if row.action == "update"]
     if not new and not updated:
@@ -233,139 +258,42 @@ def write_rows(planned: list[PlannedRow], user, columns: list[str]) -> None:
     # set these; new partners are inserted already published, so no second write per row.
     contents = {}
     for row in new:
-        contents[id(row)] = _content(row.instance, first_published_at=None, last_published_at=None)
-        _mark_published(row.instance, None, now)
+        contents[id(row)] = bulk_write.content(
+            row.instance, first_published_at=None, last_published_at=None
+        )
+        if publish:
+            bulk_write.mark_published(row.instance, None, now)
+        else:
+            bulk_write.mark_draft(row.instance, None)
     PartnerOrganisation.objects.bulk_create([row.instance for row in new], batch_size=BATCH_SIZE)
     changed = new + updated
-    _write_lists(new, updated)
+    # A live partner's draft leaves its stored fields and lists as published.
+    stored = {id(row) for row in new + updated if publish or not row.instance.live}
+    bulk_write.write_lists(new, [row for row in updated if id(row) in stored])
     for row in new:
         contents[id(row)]["pk"] = row.instance.pk
     for row in updated:
-        contents[id(row)] = _content(row.instance)
-    revisions = _create_revisions(changed, contents, user, now)
+        contents[id(row)] = bulk_write.content(row.instance)
+    revisions = bulk_write.create_revisions(changed, contents, user, now)
     for row, revision in zip(changed, revisions, strict=True):
-        _mark_published(row.instance, revision, now)
-    _point_at_revisions([row.instance.pk for row in new])
+        if publish:
+            bulk_write.mark_published(row.instance, revision, now)
+        else:
+            bulk_write.mark_draft(row.instance, revision)
+    bulk_write.point_at_revisions([row.instance.pk for row in new], live=publish)
     if updated:
         data_fields = [name for name in columns if name not in LIST_COLUMNS]
+        written = [row.instance for row in updated if id(row) in stored]
         PartnerOrganisation.objects.bulk_update(
-            [row.instance for row in updated],
-            [*PUBLISH_FIELDS, *data_fields],
+            written, [*PUBLISH_FIELDS, *data_fields], batch_size=BATCH_SIZE
+        )
+        PartnerOrganisation.objects.bulk_update(
+            [row.instance for row in updated if id(row) not in stored],
+            ["latest_revision", "has_unpublished_changes"],
             batch_size=BATCH_SIZE,
         )
-    _log(changed, revisions, user, now)
-    for _name, backend in get_search_backends_with_name(with_auto_update=True):
-        backend.add_bulk(PartnerOrganisation, [row.instance for row in changed])
-    transaction.on_commit(_drop_page_cache)
-
-
-def _content(instance: PartnerOrganisation, **overrides) -> dict:
-    """``instance.serializable_data()`` with some attributes as they were at an earlier moment."""
-    saved = {name: getattr(instance, name) for name in overrides}
-    for name, value in overrides.items():
-        setattr(instance, name, value)
-    try:
-        return instance.serializable_data()
-    finally:
-        for name, value in saved.items():
-            setattr(instance, name, value)
-
-
-def _point_at_revisions(pks: list[int]) -> None:
-    """Set new partners' latest and live revision to the one just made for each, in one UPDATE
-    per batch (``bulk_update`` builds a CASE per row and field, slower than the import)."""
-    latest = Subquery(
-        Revision.objects.filter(
-            base_content_type=PartnerOrganisation.get_base_content_type(),
-            object_id=Cast(OuterRef("pk"), models.CharField()),
-        )
-        .order_by("-pk")
-        .values("pk")[:1]
-    )
-    for start in range(0, len(pks), BATCH_SIZE):
-        PartnerOrganisation.objects.filter(pk__in=pks[start : start + BATCH_SIZE]).update(
-            latest_revision=latest, live_revision=latest
-        )
-
-
-def _write_lists(new: list[PlannedRow], updated: list[PlannedRow]) -> None:
-    for column in LIST_COLUMNS:
-        through = getattr(PartnerOrganisation, column).through
-        target = PartnerOrganisation._meta.get_field(column).m2m_reverse_field_name()
-        replaced = [row.instance.pk for row in updated if column in row.changed_lists]
-        for start in range(0, len(replaced), BATCH_SIZE):
-            through.objects.filter(
-                partnerorganisation_id__in=replaced[start : start + BATCH_SIZE]
-            ).delete()
-        links = []
-        for row in new + updated:
-            if column not in row.lists:
-                continue
-            if row.action == "new" or column in row.changed_lists:
-                links.extend(
-                    through(partnerorganisation_id=row.instance.pk, **{f"{target}_id": item.pk})
-                    for item in row.lists[column]
-                )
-        through.objects.bulk_create(links, batch_size=BATCH_SIZE)
-
-
-def _create_revisions(changed: list[PlannedRow], contents: dict, user, now) -> list[Revision]:
-    """One revision per changed partner, holding what ``save_revision`` would have stored."""
-    content_type = ContentType.objects.get_for_model(PartnerOrganisation)
-    base_type = PartnerOrganisation.get_base_content_type()
-    revisions = [
-        Revision(
-            content_type=content_type,
-            base_content_type=base_type,
-            object_id=str(row.instance.pk),
-            user=user,
-            created_at=now,
-            content=contents[id(row)],
-            object_str=str(row.instance),
-        )
-        for row in changed
-    ]
-    return Revision.objects.bulk_create(revisions, batch_size=BATCH_SIZE)
-
-
-def _mark_published(instance: PartnerOrganisation, revision: Revision | None, now) -> None:
-    """The state ``revision.publish()`` leaves a partner in when the revision is its latest."""
-    instance.latest_revision = revision
-    instance.live_revision = revision
-    instance.live = True
-    instance.has_unpublished_changes = False
-    instance.expired = False
-    instance.last_published_at = now
-    if instance.first_published_at is None:
-        instance.first_published_at = now
-
-
-def _log(changed: list[PlannedRow], revisions: list[Revision], user, now) -> None:
-    """The "edit" and "publish" entries ``save_revision(log_action=True)`` and ``publish()``
-    write, so each partner's history shows the import as before."""
-    content_type = ContentType.objects.get_for_model(PartnerOrganisation, for_concrete_model=False)
-    context = get_active_log_context()
-    user = user or context.user
-    entries = [
-        ModelLogEntry(
-            content_type=content_type,
-            object_id=str(row.instance.pk),
-            label=str(row.instance),
-            action=action,
-            user=user,
-            uuid=context.uuid,
-            timestamp=now,
-            data={},
-            content_changed=True,
-            revision=revision,
-        )
-        for row, revision in zip(changed, revisions, strict=True)
-        for action in ("wagtail.edit", "wagtail.publish")
-    ]
-    ModelLogEntry.objects.bulk_create(entries, batch_size=BATCH_SIZE)
-
-
-def _drop_page_cache() -> None:
-    from website.page_cache import invalidate
-
-    invalidate()
+    bulk_write.log(changed, revisions, user, now, publish=publish)
+    if publish:
+        for _name, backend in get_search_backends_with_name(with_auto_update=True):
+            backend.add_bulk(PartnerOrganisation, [row.instance for row in changed])
+        transaction.on_commit(bulk_write.drop_page_cache)

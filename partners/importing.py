@@ -20,13 +20,16 @@ from pathlib import Path
 from django.conf import settings
 from django.utils import timezone
 from django.utils.module_loading import import_string
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 import tablib
 from import_export.tmp_storages import MediaStorage
 
+from website.spreadsheets import match_header
+
 from . import bulk_import
-from .resources import COLUMNS, REQUIRED_COLUMNS
+from .resources import column_headings, spreadsheet_columns
 
 FORMATS = ("csv", "xlsx")
 STASH_LIFETIME = timedelta(days=1)  # abandoned previews are removed after a day
@@ -62,11 +65,25 @@ class RowOutcome:
     name: str
     errors: list[tuple[str, str]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    # every column of the file: (column, the cell as written, "new"/"changed"/"", stored value)
+    cells: list[tuple[str, str, str, str]] = field(default_factory=list)
+    # unknown list values: (column, value, the entries it may mean)
+    suggestions: list[tuple[str, str, list[str]]] = field(default_factory=list)
 
 
 @dataclass
 class ImportReport:
     rows: list[RowOutcome]
+    columns: list[str] = field(default_factory=list)
+
+    @property
+    def suggestions(self) -> list[tuple[str, str, list[str]]]:
+        """Each unknown list value once, with its close matches."""
+        seen = {}
+        for row in self.rows:
+            for column, value, names in row.suggestions:
+                seen.setdefault((column, value.casefold()), (column, value, names))
+        return list(seen.values())
 
     @property
     def has_errors(self) -> bool:
@@ -161,7 +178,8 @@ def parse(data: bytes, extension: str) -> ParsedFile:
             continue
         if header is None:
             header = _check_header(cells)
-            dataset.headers = header
+            derive_slug = "slug" not in header
+            dataset.headers = [*header, "slug"] if derive_slug else header
             continue
         if len(line_numbers) >= limit:
             raise ImportFileError(
@@ -172,7 +190,13 @@ def parse(data: bytes, extension: str) -> ParsedFile:
             raise ImportFileError(
                 _("Row %(line)d has more cells than the header has columns.") % {"line": line}
             )
-        dataset.append((cells + [""] * len(header))[: len(header)])
+        values = (cells + [""] * len(header))[: len(header)]
+        if derive_slug:
+            values.append("")
+        if not values[dataset.headers.index("slug")]:
+            # No slug given: the name's, so a row written without one finds its partner again.
+            values[dataset.headers.index("slug")] = slugify(values[header.index("name")])
+        dataset.append(values)
         line_numbers.append(line)
     if header is None:
         raise ImportFileError(_("The file is empty."))
@@ -182,30 +206,48 @@ def parse(data: bytes, extension: str) -> ParsedFile:
 
 
 def _check_header(cells: list[str]) -> list[str]:
-    header = [cell.lower() for cell in cells]
-    while header and not header[-1]:
-        header.pop()
+    """The technical name of each header cell; a header may name a column by its technical name
+    or by its label in the admin, in German or English ("Kurzname", "short name")."""
+    match = match_header(cells, spreadsheet_columns())
+    if match.ok:
+        return match.columns
+    headings = column_headings()
     problems = []
-    missing = [column for column in REQUIRED_COLUMNS if column not in header]
-    if missing:
-        problems.append(_("Missing columns: %(columns)s.") % {"columns": ", ".join(missing)})
-    unknown = [column or _("(empty)") for column in header if column not in COLUMNS]
-    if unknown:
+    if match.missing:
+        problems.append(
+            _("Missing columns: %(columns)s.")
+            % {"columns": ", ".join(f"{headings[name]} ({name})" for name in match.missing)}
+        )
+    if match.unknown:
         problems.append(
             _("Unknown columns: %(columns)s. Allowed are: %(allowed)s.")
-            % {"columns": ", ".join(unknown), "allowed": ", ".join(COLUMNS)}
+            % {
+                "columns": ", ".join(cell or _("(empty)") for cell in match.unknown),
+                "allowed": ", ".join(f"{heading} ({name})" for name, heading in headings.items()),
+            }
         )
-    repeated = sorted({column for column in header if header.count(column) > 1})
-    if repeated:
-        problems.append(_("Columns appear twice: %(columns)s.") % {"columns": ", ".join(repeated)})
-    if problems:
-        raise ImportFileError(*problems)
-    return header
+    if match.repeated:
+        problems.append(
+            _("Columns appear twice: %(columns)s.")
+            % {"columns": ", ".join(headings[name] for name in match.repeated)}
+        )
+    raise ImportFileError(*problems)
 
 
-def run_import(parsed: ParsedFile, user, *, dry_run: bool) -> ImportReport:
+def _cells(row: bulk_import.PlannedRow, values: dict) -> list[tuple[str, str, str, str]]:
+    cells = []
+    for column, text in values.items():
+        if row.action == "new":
+            state = "new" if text else ""
+        else:
+            state = "changed" if column in row.changed else ""
+        cells.append((column, str(text), state, row.before.get(column, "")))
+    return cells
+
+
+def run_import(parsed: ParsedFile, user, *, dry_run: bool, publish: bool = True) -> ImportReport:
     """Check every row; unless it is a dry run and if no row has an error, write them all (in one
-    transaction: a failure writes nothing)."""
+    transaction: a failure writes nothing), published or as drafts."""
     planned = bulk_import.check_rows(parsed.dataset, parsed.line_numbers, user)
     report = ImportReport(
         [
@@ -220,12 +262,15 @@ def run_import(parsed: ParsedFile, user, *, dry_run: bool) -> ImportReport:
                     for message in messages
                 ],
                 warnings=row.warnings,
+                cells=_cells(row, values),
+                suggestions=row.suggestions,
             )
             for row, values in zip(planned, parsed.dataset.dict, strict=True)
-        ]
+        ],
+        columns=list(parsed.dataset.headers),
     )
     if not dry_run and not report.has_errors:
-        bulk_import.write_rows(planned, user, parsed.dataset.headers)
+        bulk_import.write_rows(planned, user, parsed.dataset.headers, publish=publish)
     return report
 
 

@@ -9,12 +9,17 @@ A cell that export escaped against formula injection (a leading ``'`` before ``=
 imports as the text without the quote, so an export re-imports unchanged.
 """
 
+from django.conf import settings
 from django.db import models
+from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from wagtail.models import Locale
 
 from import_export import fields, resources, widgets
+
+from website.spreadsheets import Column, suggest
 
 from .models import City, Language, PartnerOrganisation, Service, TargetGroup
 from .models.partners import PartnerKind
@@ -42,7 +47,50 @@ LIST_COLUMNS = {
     "cities": City,
 }
 COLUMNS = ["slug", "name", "short_name", "kind", "active", *TEXT_COLUMNS[2:], *LIST_COLUMNS]
-REQUIRED_COLUMNS = ["slug", "name"]
+REQUIRED_COLUMNS = ["name"]
+# Required in every row that creates a partner (and never left empty where the column is given).
+REQUIRED_FOR_NEW = ["name", "kind"]
+# Further headers offices write for a column, besides its label in the admin.
+HEADER_ALIASES = {
+    "services": (pgettext_lazy("spreadsheet header", "services provided"),),
+    "languages": (pgettext_lazy("spreadsheet header", "languages"),),
+    "website": (pgettext_lazy("spreadsheet header", "internet"),),
+}
+
+
+def spreadsheet_columns() -> list[Column]:
+    """Every column with the names a header may give it: technical, the admin's label (German
+    or English), and for a list the list's own name ("Städte", "cities")."""
+    columns = []
+    for name in COLUMNS:
+        model_field = PartnerOrganisation._meta.get_field(name)
+        labels = [model_field.verbose_name]
+        if name in LIST_COLUMNS:
+            labels.append(LIST_COLUMNS[name]._meta.verbose_name_plural)
+        labels.extend(HEADER_ALIASES.get(name, ()))
+        columns.append(Column(name, tuple(labels), required=name in REQUIRED_COLUMNS))
+    return columns
+
+
+def column_headings(language: str | None = None) -> dict[str, str]:
+    """Each column's heading as the admin shows it, for templates and the preview."""
+    return {column.name: column.heading(language) for column in spreadsheet_columns()}
+
+
+class UnknownValuesError(ValueError):
+    """Values of a list column that name no entry, each with the entries it may have meant."""
+
+    def __init__(self, message: str, unknown: list[tuple[str, list[str]]]):
+        super().__init__(message)
+        self.unknown = unknown
+
+
+def did_you_mean(suggestions: list[str]) -> str:
+    if not suggestions:
+        return ""
+    return " " + _("Did you mean %(names)s?") % {
+        "names": _(" or ").join(f"“{name}”" for name in suggestions)
+    }
 
 
 def unescape_formula(value: str) -> str:
@@ -80,16 +128,32 @@ def name_key(name: str) -> str:
 class KindWidget(widgets.Widget):
     """Accepts the stored code or the German or English label of a kind."""
 
+    REQUIRED = gettext_lazy("A kind is required: one of %(choices)s.")
+
+    @staticmethod
+    def names(choice) -> set[str]:
+        names = {choice.value, choice.name.lower()}
+        for code, _language in settings.LANGUAGES:
+            with translation.override(code):
+                names.add(str(choice.label).casefold())
+        return names
+
+    @staticmethod
+    def choices_text() -> str:
+        return ", ".join(f"{choice.label} ({choice.value})" for choice in PartnerKind)
+
     def clean(self, value, row=None, **kwargs) -> str:
         text = str(value or "").strip()
         if not text:
-            return PartnerKind.OTHER
+            raise ValueError(self.REQUIRED % {"choices": self.choices_text()})
         for choice in PartnerKind:
-            if text.lower() in {choice.value, str(choice.label).lower(), choice.name.lower()}:
+            if text.casefold() in self.names(choice):
                 return choice.value
+        suggestions = suggest(text, [str(choice.label) for choice in PartnerKind])
         raise ValueError(
             _("Unknown kind “%(value)s”. Use one of: %(choices)s.")
-            % {"value": text, "choices": ", ".join(PartnerKind.values)}
+            % {"value": text, "choices": self.choices_text()}
+            + did_you_mean(suggestions)
         )
 
     def render(self, value, obj=None, **kwargs) -> str:
@@ -137,7 +201,27 @@ class VocabularyListWidget(widgets.ManyToManyWidget):
                 if match is not None:
                     self._entries.setdefault(row.slug.casefold(), match)
                     self._entries.setdefault(row.name.casefold(), match)
+            for row in rows:  # synonyms last: a name always wins over another entry's synonym
+                match = source.get(row.translation_key)
+                for synonym in row.synonym_list() if match is not None else ():
+                    self._entries.setdefault(synonym.casefold(), match)
+            self._names = sorted({row.name for row in rows})
         return self._entries
+
+    def entry(self, name: str) -> models.Model | None:
+        """The source-language entry a name, slug or synonym stands for."""
+        return self.entries().get(name.strip().casefold())
+
+    def suggestions(self, value: str) -> list[str]:
+        """The entries ``value`` may mean, by their source-language names (a match in any
+        language counts)."""
+        names = []
+        for name in suggest(value, self._names, limit=6):
+            entry = self.entries().get(name.casefold())
+            source_name = entry.name if entry is not None else name
+            if source_name not in names:
+                names.append(source_name)
+        return names[:3]
 
     def clean(self, value, row=None, **kwargs) -> list[models.Model]:
         text = unescape_formula(str(value or "").strip())
@@ -151,13 +235,18 @@ class VocabularyListWidget(widgets.ManyToManyWidget):
             elif match not in found:
                 found.append(match)
         if unknown:
-            raise ValueError(
-                _("Unknown %(list)s: %(values)s.")
-                % {
-                    "list": self.model._meta.verbose_name,
-                    "values": ", ".join(f"“{name}”" for name in unknown),
-                }
-            )
+            suggested = [(name, self.suggestions(name)) for name in unknown]
+            message = _("Unknown %(list)s: %(values)s.") % {
+                "list": self.model._meta.verbose_name,
+                "values": ", ".join(f"“{name}”" for name in unknown),
+            }
+            if len(suggested) == 1:
+                message += did_you_mean(suggested[0][1])
+            else:
+                for name, suggestions in suggested:
+                    if suggestions:
+                        message += f" “{name}”:" + did_you_mean(suggestions)
+            raise UnknownValuesError(message, suggested)
         return found
 
     def render(self, value, obj=None, **kwargs) -> str:

@@ -1,7 +1,9 @@
-"""The admin's spreadsheet import: upload, preview without writing, then confirm."""
+"""The admin's spreadsheet import: upload, preview without writing, take a suggested name as a
+synonym, then confirm as published or as drafts; and the template to start from."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -13,7 +15,14 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from . import importing
 from .forms import PartnerImportForm
-from .resources import COLUMNS, LIST_COLUMNS, REQUIRED_COLUMNS
+from .import_template import template_file
+from .resources import (
+    COLUMNS,
+    LIST_COLUMNS,
+    REQUIRED_FOR_NEW,
+    PartnerResource,
+    column_headings,
+)
 
 SESSION_KEY = "partners_import"
 IMPORT_PERMISSIONS = (
@@ -44,18 +53,31 @@ class ImportMixin(WagtailAdminTemplateMixin):
         ]
 
     def render(self, **context):
+        headings = column_headings()
         context = self.get_context_data(
             columns=COLUMNS,
-            required_columns=REQUIRED_COLUMNS,
-            list_columns=list(LIST_COLUMNS),
+            headings=headings,
+            required_columns=[headings[name] for name in REQUIRED_FOR_NEW],
+            list_columns=[headings[name] for name in LIST_COLUMNS],
             **context,
         )
         if context.get("report"):
+            context["synonym_choices"] = dict(zip(LIST_COLUMNS, _list_names(), strict=True))
             context["report_counts"] = {
                 action: context["report"].count(action)
                 for action in ("new", "update", "skip", "error")
             }
         return TemplateResponse(self.request, self.template_name, context)
+
+
+def _list_names() -> list[list[str]]:
+    from wagtail.models import Locale
+
+    locale = Locale.get_default()
+    return [
+        list(model.objects.filter(locale=locale).values_list("name", flat=True))
+        for model in LIST_COLUMNS.values()
+    ]
 
 
 class ImportView(ImportMixin, View):
@@ -78,11 +100,60 @@ class ImportView(ImportMixin, View):
             for message in error.messages:
                 form.add_error("file", message)
             return self.render(form=form)
-        key = None
-        if not report.has_errors:
-            key = importing.stash(data, extension)
-            request.session[SESSION_KEY] = {"key": key, "filename": upload.name}
+        key = importing.stash(data, extension)
+        request.session[SESSION_KEY] = {"key": key, "filename": upload.name}
         return self.render(form=PartnerImportForm(), report=report, key=key, filename=upload.name)
+
+    def preview(self, pending: dict):
+        """The preview of the waiting upload again (after a synonym was added)."""
+        data = importing.unstash(pending["key"])
+        parsed = importing.parse(data, pending["key"].rpartition(".")[2])
+        report = importing.run_import(parsed, self.request.user, dry_run=True)
+        return self.render(
+            form=PartnerImportForm(),
+            report=report,
+            key=pending["key"],
+            filename=pending["filename"],
+        )
+
+
+class AddSynonymView(ImportView):
+    """Take an unknown value of the file as another name of the entry it was meant to be, so
+    this and every later import accepts it; then show the preview again."""
+
+    def post(self, request):
+        pending = request.session.get(SESSION_KEY) or {}
+        column, value = request.POST.get("column", ""), request.POST.get("value", "").strip()
+        if not pending.get("key") or column not in LIST_COLUMNS or not value:
+            messages.error(request, _("The uploaded file has expired; please upload it again."))
+            return redirect("partners_import")
+        widget = PartnerResource().fields[column].widget
+        entry = widget.entry(request.POST.get("entry", ""))
+        if entry is None:
+            messages.error(request, _("Please choose an entry of the list."))
+        elif widget.entry(value) is None:
+            entry.add_synonym(value)
+            messages.success(
+                request,
+                _("“%(value)s” is now accepted for “%(entry)s”.")
+                % {"value": value, "entry": entry.name},
+            )
+        try:
+            return self.preview(pending)
+        except importing.ImportFileError as error:
+            for message in error.messages:
+                messages.error(request, message)
+            return redirect("partners_import")
+
+
+class TemplateView(ImportMixin, View):
+    def get(self, request):
+        response = HttpResponse(
+            template_file(),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+        response["Content-Disposition"] = 'attachment; filename="partner-import-template.xlsx"'
+        return response
 
 
 class ConfirmImportView(ImportMixin, View):
@@ -95,7 +166,8 @@ class ConfirmImportView(ImportMixin, View):
         try:
             data = importing.unstash(key)
             parsed = importing.parse(data, key.rpartition(".")[2])
-            report = importing.run_import(parsed, request.user, dry_run=False)
+            publish = request.POST.get("mode") != "draft"
+            report = importing.run_import(parsed, request.user, dry_run=False, publish=publish)
         except importing.ImportFileError as error:
             for message in error.messages:
                 messages.error(request, message)
@@ -106,9 +178,17 @@ class ConfirmImportView(ImportMixin, View):
             )
         importing.discard(key)
         del request.session[SESSION_KEY]
+        done = (
+            _("Import done: %(new)d created, %(update)d updated, %(skip)d unchanged.")
+            if publish
+            else _(
+                "Saved as drafts: %(new)d new, %(update)d changed, %(skip)d unchanged. They "
+                "are published from the partner list (select them, then “Publish”)."
+            )
+        )
         messages.success(
             request,
-            _("Import done: %(new)d created, %(update)d updated, %(skip)d unchanged.")
+            done
             % {
                 "new": report.count("new"),
                 "update": report.count("update"),

@@ -5,8 +5,9 @@ from django.utils.translation import gettext as _
 
 from wagtail import hooks
 
+from .bulk_publish import PublishPartnersBulkAction
 from .models import PartnerOrganisation
-from .views import ConfirmImportView, ImportView
+from .views import AddSynonymView, ConfirmImportView, ImportView, TemplateView
 from .viewsets import NetworkViewSetGroup
 
 
@@ -15,12 +16,19 @@ def register_network_viewsets():
     return NetworkViewSetGroup()
 
 
+hooks.register("register_bulk_action", PublishPartnersBulkAction)
+
+
 @hooks.register("register_admin_urls")
 def register_import_urls():
     return [
         path("partners/import/", ImportView.as_view(), name="partners_import"),
         path(
             "partners/import/confirm/", ConfirmImportView.as_view(), name="partners_import_confirm"
+        ),
+        path("partners/import/synonym/", AddSynonymView.as_view(), name="partners_import_synonym"),
+        path(
+            "partners/import/template.xlsx", TemplateView.as_view(), name="partners_import_template"
         ),
     ]
 

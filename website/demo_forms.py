@@ -25,6 +25,9 @@ FIXTURES = Path(settings.BASE_DIR) / "fixtures" / "forms"
 INTAKE_GROUPS = [CASE_MANAGERS, PROGRAMME_ADMINISTRATORS]
 DEMO_FORMS = [
     ("erstgespraech", "intake-wizard", INTAKE_GROUPS),
+    # The intake's plan and transfer steps as forms of their own, for other cities to take.
+    ("foerderplan", "support-plan", INTAKE_GROUPS),
+    ("uebermittlungsbogen", "transfer-form", INTAKE_GROUPS),
     ("kontakt", "contact-form", []),
 ]
 # The intake opens a case (casework's action): which answer gives which case attribute.

@@ -1,7 +1,9 @@
 """The documentation of the Netzwerk Partizipation model, for a city that wants to copy it."""
 
+from django.conf import settings
 from django.db import models
 from django.http import HttpRequest
+from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
@@ -112,7 +114,28 @@ class ModelDocumentationPage(KnowledgeEntryPage):
     def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
         context = super().get_context(request, *args, **kwargs)
         context["network_partners"] = self.public_network_partners
+        context["forms_used_links"] = self.forms_used_links()
         return context
+
+    def forms_used_links(self) -> list[dict]:
+        """Each form used with its own downloads: per language, the blank form to print and the
+        definition to import, site-relative, from the form page it names (when that page shares
+        its definition); otherwise the page itself or the address given."""
+        links = []
+        for block in self.forms_used:
+            value = block.value
+            page = value.get("page")
+            page = page.specific if page is not None and page.live else None
+            links.append(
+                {
+                    "title": value.get("title"),
+                    "purpose": value.get("purpose"),
+                    "url": page.localized.url if page is not None else value.get("url") or "",
+                    "external": page is None,
+                    "downloads": shared_form_downloads(page) if page is not None else [],
+                }
+            )
+        return links
 
     @property
     def public_network_partners(self) -> list:
@@ -122,6 +145,28 @@ class ModelDocumentationPage(KnowledgeEntryPage):
         public = PartnerOrganisation.objects.public()
         links = self.network_partners.filter(partner__in=public).select_related("partner")
         return localize_all((link.partner for link in links), self.locale)
+
+
+def shared_form_downloads(page) -> list[dict]:
+    """The printable form and definition of ``page`` per language it is published in, found by
+    the form engine's URL names (this app does not import the engine)."""
+    if not getattr(page, "share_definition", False):
+        return []
+    live = {page.locale.language_code}
+    live.update(page.get_translations().live().values_list("locale__language_code", flat=True))
+    downloads = []
+    for code, name in settings.LANGUAGES:
+        if code not in live:
+            continue
+        try:
+            print_url = reverse("forms_public:printable", args=[page.pk, code])
+            definition_url = reverse("forms_public:definition_in", args=[page.pk, code])
+        except NoReverseMatch:
+            return []
+        downloads.append(
+            {"language": code, "name": name, "print": print_url, "definition": definition_url}
+        )
+    return downloads
 
 
 class ModelNetworkPartner(Orderable):

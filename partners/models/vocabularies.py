@@ -35,6 +35,14 @@ class Vocabulary(TranslatableMixin, index.Indexed, models.Model):
         help_text=_("Stable key used in spreadsheets and in the directory's filter links."),
     )
     sort_order = models.PositiveSmallIntegerField(_("sort order"), default=100)
+    synonyms = models.TextField(
+        _("synonyms"),
+        blank=True,
+        help_text=_(
+            "Other names a spreadsheet import accepts for this entry, one per line "
+            "(e.g. “Farsi” for “Persisch (Farsi)”)."
+        ),
+    )
 
     objects = VocabularyQuerySet.as_manager()
 
@@ -42,6 +50,7 @@ class Vocabulary(TranslatableMixin, index.Indexed, models.Model):
         TranslatableField("name"),
         SynchronizedField("slug", overridable=False),
         SynchronizedField("sort_order", overridable=False),
+        SynchronizedField("synonyms", overridable=False),
     ]
 
     search_fields = [
@@ -57,6 +66,17 @@ class Vocabulary(TranslatableMixin, index.Indexed, models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def synonym_list(self) -> list[str]:
+        return [line.strip() for line in self.synonyms.splitlines() if line.strip()]
+
+    def add_synonym(self, synonym: str) -> None:
+        """Remember ``synonym`` as another name of this entry (imports accept it from now on)."""
+        synonym = " ".join(synonym.split())
+        known = {name.casefold() for name in [self.name, self.slug, *self.synonym_list()]}
+        if synonym and synonym.casefold() not in known:
+            self.synonyms = "\n".join([*self.synonym_list(), synonym])
+            self.save(update_fields=["synonyms"])
 
     @property
     def label(self) -> str:

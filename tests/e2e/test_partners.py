@@ -55,7 +55,7 @@ def test_administrator_imports_csv_and_visitors_filter_by_service(
     browser_page.screenshot_to("partners-import-preview")
     assert not PartnerOrganisation.objects.exists()
 
-    browser_page.page.get_by_role("button", name="Import bestätigen").click()
+    browser_page.page.get_by_role("button", name="Importieren und veröffentlichen").click()
     browser_page.page.wait_for_url("**/admin/snippets/partners/partnerorganisation/")
     assert "2 angelegt" in browser_page.page.content()
     assert PartnerOrganisation.objects.public().count() == 2

@@ -1,17 +1,30 @@
-"""The demo documentation points other cities at forms they can download."""
+"""The demo documentation points other cities at forms they can print and download."""
 
 
-def test_model_documentation_links_the_forms_to_a_downloadable_definition(db, client):
+def test_model_documentation_links_each_form_to_its_own_downloads(db, client):
     from django.core.management import call_command
 
     from knowledge.models import ModelDocumentationPage
 
     call_command("load_demo", force=True, stdout=open("/dev/null", "w"))  # noqa: SIM115
     page = ModelDocumentationPage.objects.get(locale__language_code="en")
-    links = [block.value["url"] for block in page.forms_used]
-    assert len(links) == 3 and len(set(links)) == 1
-    path = links[0].removeprefix("http://testserver")
-    response = client.get(path)
-    assert response.status_code == 200
-    assert len(response.json()["steps"]) == 5
-    assert links[0] in client.get(page.url).content.decode()
+    links = page.forms_used_links()
+    assert [link["title"] for link in links] == [
+        "Intake",
+        "Support plan (Förderplan)",
+        "Transfer form (Übermittlungsbogen)",
+    ]
+    downloads = [download for link in links for download in link["downloads"]]
+    assert len(downloads) == 6  # three forms, German and English each
+    prints = [download["print"] for download in downloads]
+    definitions = [download["definition"] for download in downloads]
+    assert len(set(prints)) == 6 and len(set(definitions)) == 6
+    assert all(url.startswith("/") for url in prints + definitions)
+    titles = [client.get(link["downloads"][1]["definition"]).json()["title"] for link in links]
+    assert titles == ["Intake interview", "Support plan", "Transfer form"]
+    assert len(client.get(links[0]["downloads"][0]["definition"]).json()["steps"]) == 5
+    html = client.get(page.url).content.decode()
+    assert "127.0.0.1" not in html and "http://testserver" not in html
+    for url in prints:
+        assert f'href="{url}"' in html
+        assert client.get(url).status_code == 200

@@ -66,7 +66,7 @@ def test_preview_writes_nothing_and_confirm_imports(admin_client):
     response = upload(admin_client, GOOD_CSV)
     assert response.status_code == 200
     assert actions(response) == [(2, "new"), (3, "new")]
-    assert "Import bestätigen" in response.content.decode()
+    assert "Importieren und veröffentlichen" in response.content.decode()
     assert not PartnerOrganisation.objects.exists()
     assert not Revision.objects.exists()
 
@@ -98,7 +98,9 @@ def test_reimporting_the_same_file_changes_nothing(admin_client):
 
 def test_changed_row_updates_by_slug(admin_client):
     PartnerFactory(slug="gesa", name="Alter Name", publish=True)
-    response = upload(admin_client, "slug,name\ngesa,Gesa gGmbH\nneu,Neuer Partner\n")
+    response = upload(
+        admin_client, "slug,name,kind\ngesa,Gesa gGmbH,non_profit\nneu,Neuer Partner,other\n"
+    )
     assert actions(response) == [(2, "update"), (3, "new")]
     confirm(admin_client)
     assert (
@@ -109,7 +111,9 @@ def test_changed_row_updates_by_slug(admin_client):
 
 
 def test_windows_1252_semicolon_file_keeps_umlauts(admin_client):
-    content = "slug;name;town\nskf;Sozialdienst katholischer Frauen Müngsten;Köln-Süd\n"
+    content = (
+        "slug;name;kind;town\nskf;Sozialdienst katholischer Frauen Müngsten;non_profit;Köln-Süd\n"
+    )
     upload(admin_client, content.encode("cp1252"))
     confirm(admin_client)
     partner = PartnerOrganisation.objects.get(locale__language_code="de", slug="skf")
@@ -118,7 +122,7 @@ def test_windows_1252_semicolon_file_keeps_umlauts(admin_client):
 
 
 def test_utf8_with_bom_and_commas(admin_client):
-    content = "\ufeffslug,name,town\nbom,Gemeinnützige Träger GmbH,Düsseldorf\n"
+    content = "\ufeffslug,name,kind,town\nbom,Gemeinnützige Träger GmbH,Sonstige,Düsseldorf\n"
     upload(admin_client, content.encode("utf-8"))
     confirm(admin_client)
     assert (
@@ -130,8 +134,8 @@ def test_utf8_with_bom_and_commas(admin_client):
 def test_xlsx_imports(admin_client):
     workbook = Workbook()
     sheet = workbook.active
-    sheet.append(["slug", "name", "postal_code", "services"])
-    sheet.append(["lernwerk", "Lernwerk Remscheid gGmbH", 42853, "Qualification"])
+    sheet.append(["slug", "name", "kind", "postal_code", "services"])
+    sheet.append(["lernwerk", "Lernwerk Remscheid gGmbH", "other", 42853, "Qualification"])
     buffer = io.BytesIO()
     workbook.save(buffer)
     response = upload(admin_client, buffer.getvalue(), "partners.xlsx")
@@ -151,8 +155,8 @@ def assert_refused(response, text: str):
 
 def test_wrong_columns_are_named(admin_client):
     response = upload(admin_client, "slug,Nmae,colour\nx,y,z\n")
-    assert_refused(response, "Fehlende Spalten: name")
-    assert any("Unbekannte Spalten: nmae, colour" in error for error in form_errors(response))
+    assert_refused(response, "Fehlende Spalten: Name (name)")
+    assert any("Unbekannte Spalten: Nmae, colour" in error for error in form_errors(response))
 
 
 def test_empty_file(admin_client):
@@ -188,10 +192,10 @@ def test_row_errors_name_row_and_column_and_nothing_is_written(admin_client):
     content = (
         "slug,name,services,cities,email,kind\n"
         "ok,Gut,Jobcoaching,Wuppertal,ok@example.org,non_profit\n"
-        "dup,Erster,,,,\n"
-        "dup,Zweiter,,,,\n"
+        "dup,Erster,,,,other\n"
+        "dup,Zweiter,,,,other\n"
         "bad,Falsch,Astrologie,Atlantis,keine-mail,spaceship\n"
-        ",Ohne Slug,,,,\n"
+        "ohne-art,Ohne Art,,,,\n"
     )
     response = upload(admin_client, content)
     report = response.context["report"]
@@ -203,7 +207,7 @@ def test_row_errors_name_row_and_column_and_nothing_is_written(admin_client):
     assert (5, "cities", "Unbekannt (Stadt): “Atlantis”.") in errors
     assert any(line == 5 and column == "email" for line, column, _m in errors)
     assert any(line == 5 and column == "kind" and "spaceship" in m for line, column, m in errors)
-    assert any(line == 6 and column == "slug" for line, column, _m in errors)
+    assert (6, "kind") in [(line, column) for line, column, _m in errors]  # never a default
     content_text = response.content.decode()
     assert "Astrologie" in content_text and 'name="key"' not in content_text
     assert not PartnerOrganisation.objects.exists()
@@ -211,7 +215,7 @@ def test_row_errors_name_row_and_column_and_nothing_is_written(admin_client):
 
 
 def test_confirm_revalidates_and_writes_nothing_on_new_errors(admin_client):
-    upload(admin_client, "slug,name,services\nneu,Neu,Jobcoaching\n")
+    upload(admin_client, "slug,name,kind,services\nneu,Neu,other,Jobcoaching\n")
     from partners.models import Service
 
     Service.objects.filter(slug="job-coaching").delete()
@@ -270,7 +274,7 @@ def test_messages_follow_the_administrators_language(admin_client):
     profile = UserProfile.get_for_user(user)
     profile.preferred_language = "en"
     profile.save()
-    response = upload(admin_client, "slug,name,services\nx,X,Astrologie\n")
+    response = upload(admin_client, "slug,name,kind,services\nx,X,other,Astrologie\n")
     assert (2, "services", "Unknown service: “Astrologie”.") in response.context["report"].errors
     assert "Nothing has been imported" in response.content.decode()
 
@@ -279,7 +283,9 @@ def test_import_does_not_run_over_unpublished_changes(admin_client):
     partner = PartnerFactory(slug="gesa", name="Gesa gGmbH", publish=True)
     partner.name = "Gesa (Entwurf in Arbeit)"
     partner.save_revision()  # a draft someone is still writing
-    response = upload(admin_client, "slug,name\ngesa,Gesa neu\nneu,Neuer Partner\n")
+    response = upload(
+        admin_client, "slug,name,kind\ngesa,Gesa neu,other\nneu,Neuer Partner,other\n"
+    )
     assert actions(response) == [(2, "error"), (3, "new")]
     assert any(
         line == 2 and "unveröffentlichte Änderungen" in message
@@ -315,7 +321,9 @@ def test_a_slug_in_other_letter_case_updates_the_known_partner(admin_client):
 
 
 def test_the_same_slug_twice_in_other_letter_case_is_an_error(admin_client):
-    response = upload(admin_client, "slug;name\nnew-partner;Neu eins\nNEW-PARTNER;Neu zwei\n")
+    response = upload(
+        admin_client, "slug;name;kind\nnew-partner;Neu eins;other\nNEW-PARTNER;Neu zwei;other\n"
+    )
     assert actions(response)[1] == (3, "error")
     messages = [message for _line, _column, message in response.context["report"].errors]
     assert messages == ["Das Kürzel „new-partner“ steht schon in Zeile 2 dieser Datei."]
@@ -323,7 +331,9 @@ def test_the_same_slug_twice_in_other_letter_case_is_an_error(admin_client):
 
 def test_a_new_partner_whose_name_nearly_matches_a_known_one_is_flagged(admin_client):
     PartnerFactory(slug="gesa", name="Gesa gGmbH")
-    response = upload(admin_client, "slug;name\ngesa-2;GESA  gGmbH.\nother;Ganz anders e.V.\n")
+    response = upload(
+        admin_client, "slug;name;kind\ngesa-2;GESA  gGmbH.;other\nother;Ganz anders e.V.;other\n"
+    )
     report = response.context["report"]
     assert [row.action for row in report.rows] == ["new", "new"]
     assert "Gesa gGmbH" in " ".join(report.rows[0].warnings)
