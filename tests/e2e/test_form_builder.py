@@ -228,7 +228,6 @@ def test_answered_fields_keep_their_keys_and_deleting_one_asks_with_its_count(
     value = page.locator("[name='steps-0-value-fields-0-value-choices-0-value-value']")
     expect(value).to_have_js_property("readOnly", True)
     expect(page.locator(f"#{value.get_attribute('id')}-fixed")).to_contain_text("Fest: 3 Eingänge")
-    value.scroll_into_view_if_needed()
     browser_page.screenshot_to("form-builder-fixed-keys")
 
     # deleting the answered field asks, naming it and its answers; "cancel" keeps it
@@ -258,7 +257,6 @@ def test_answered_fields_keep_their_keys_and_deleting_one_asks_with_its_count(
     publish(page)
     error = page.locator(".w-field--error, .error-message").filter(has_text="Diese Felder")
     expect(error.first).to_contain_text("„Anliegen“ (Typ geändert): 3 Antworten")
-    error.first.scroll_into_view_if_needed()
     browser_page.screenshot_to("form-builder-answer-loss")
     assert [i.key for i in WizardFormPage.objects.get(pk=form_page.pk).form_specs()[0].items] == [
         "topic",
