@@ -5,7 +5,9 @@ Measured through the admin view with the Django test client on a throwaway test 
 download it. The baseline is the least an export can do: the same rows read with
 ``values_list`` in chunks and written by ``csv.writer`` without formatting, escaping or a view.
 Peak memory is measured in a second pass under ``tracemalloc`` (which slows Python down, so
-the timings come from the first pass).
+the timings come from the first pass). Rows per CPU second (this process; the database is
+SQLite in the same process) are printed beside rows per wall second: on a shared machine the
+wall time also holds the waits for a processor. The target is checked on wall time.
 
 Target: at least 20,000 rows/s, under 100 MB extra memory.
 
@@ -132,10 +134,11 @@ def download(client, url: str, fmt: str) -> int:
     return sum(len(chunk) for chunk in response.streaming_content)
 
 
-def timed(fn) -> tuple[float, int]:
-    start = time.perf_counter()
+def timed(fn) -> tuple[float, float, int]:
+    """Wall seconds, CPU seconds of this process and what ``fn`` returned."""
+    start, cpu_start = time.perf_counter(), time.process_time()
     size = fn()
-    return time.perf_counter() - start, size
+    return time.perf_counter() - start, time.process_time() - cpu_start, size
 
 
 def peak_mb(fn) -> float:
@@ -174,17 +177,20 @@ def main(count: int) -> int:
         }
         results = {}
         for name, fn in runs.items():
-            seconds, size = timed(fn)
-            results[name] = (seconds, size, peak_mb(fn))
+            seconds, cpu, size = timed(fn)
+            results[name] = (seconds, cpu, size, peak_mb(fn))
     base = results["baseline (values_list + csv.writer)"][0]
     print(f"{count:,} submissions, 8 answer columns ({connection.vendor})")
-    print(f"{'run':38} {'seconds':>8} {'rows/s':>9} {'MB out':>7} {'peak MB':>8} {'x base':>7}")
+    print(
+        f"{'run':38} {'seconds':>8} {'rows/s':>9} {'CPU s':>6} {'rows/CPU s':>10} "
+        f"{'MB out':>7} {'peak MB':>8} {'x base':>7}"
+    )
     failed = False
-    for name, (seconds, size, peak) in results.items():
+    for name, (seconds, cpu, size, peak) in results.items():
         rate = count / seconds
         print(
-            f"{name:38} {seconds:8.1f} {rate:9,.0f} {size / 2**20:7.1f} {peak:8.1f}"
-            f" {seconds / base:7.2f}"
+            f"{name:38} {seconds:8.1f} {rate:9,.0f} {cpu:6.1f} {count / cpu:10,.0f} "
+            f"{size / 2**20:7.1f} {peak:8.1f} {seconds / base:7.2f}"
         )
         if "export" in name and (rate < 20_000 or peak >= 100):
             failed = True

@@ -6,21 +6,25 @@ It is applied when the page is saved and before it is published (``wagtail_hooks
 form starts as staff only (``WizardFormPage.get_default_privacy_setting``), so a form published
 without looking at the setting is never public by accident.
 
-Keys of fields that hold answers are fixed (renaming one would orphan its answers); deleting such
-a field or changing its type needs a ticked confirmation on publish that names the fields and
-how many answers each holds.
+Keys of fields that hold answers, and the stored values of their options, are fixed (renaming
+one would orphan its answers): the editor shows them read-only and a changed one is refused on
+save. Deleting such a field or changing its type asks in the editor and needs a ticked
+confirmation on publish that names the fields and how many answers each holds.
 """
 
 import json
 
 from django import forms
 from django.contrib.auth.models import Group
+from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel
+from wagtail.blocks.list_block import ListBlockValidationError
+from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.models import PageViewRestriction
 
 from .structure_checks import as_block_error
@@ -99,6 +103,35 @@ def field_blocks(steps) -> list[tuple[int, int, object]]:
         for j, child in enumerate(step.value["fields"])
         if "key" in child.block.child_blocks
     ]
+
+
+def option_values(field_value) -> dict[str, str]:
+    """{option block id: stored value} of a choice field's options (empty for other fields)."""
+    options = field_value.get("choices")
+    if options is None:
+        return {}
+    return {option.id: option.value.get("value") for option in options.bound_blocks if option.id}
+
+
+def changed_option_values(old, new, count: int) -> ListBlockValidationError | None:
+    """The options of ``new`` (a field holding ``count`` answers) whose stored value differs from
+    the same option (same block id) in ``old``, as errors on their value inputs."""
+    before = option_values(old.value)
+    options = new.value.get("choices")
+    if not before or options is None:
+        return None
+    errors = {}
+    for index, option in enumerate(options.bound_blocks):
+        was = before.get(option.id)
+        if was and option.value.get("value") != was:
+            message = _(
+                "%(count)s submissions hold answers to this field, so the stored value "
+                "“%(value)s” cannot change; change the option's label instead."
+            ) % {"count": count, "value": was}
+            errors[index] = StructBlockValidationError(
+                block_errors={"value": ValidationError([message])}
+            )
+    return ListBlockValidationError(block_errors=errors) if errors else None
 
 
 class WizardFormPageForm(WagtailAdminPageForm):
@@ -190,12 +223,21 @@ class WizardFormPageForm(WagtailAdminPageForm):
             old = before.get(child.id)
             if old is None or old.value["key"] not in self.counts:
                 continue
+            count = self.counts[old.value["key"]]
             if child.value["key"] != old.value["key"]:
                 message = _(
                     "%(count)s submissions hold answers under the key “%(key)s”, so it cannot "
                     "change; change the label instead."
-                ) % {"count": self.counts[old.value["key"]], "key": old.value["key"]}
-                renamed.setdefault(i, {}).setdefault("fields", {})[j] = {"key": [message]}
+                ) % {"count": count, "key": old.value["key"]}
+                renamed.setdefault(i, {}).setdefault("fields", {}).setdefault(j, {})["key"] = [
+                    message
+                ]
+            if old.block_type == child.block_type:
+                options = changed_option_values(old, child, count)
+                if options is not None:
+                    renamed.setdefault(i, {}).setdefault("fields", {}).setdefault(j, {})[
+                        "choices"
+                    ] = options
         if renamed:
             self.add_error("steps", as_block_error(renamed))
             return
@@ -253,8 +295,23 @@ class StepsPanel(FieldPanel):
 
         def get_context_data(self, parent_context=None):
             context = super().get_context_data(parent_context)
-            context["answer_counts_json"] = json.dumps(getattr(self.form, "counts", {}))
+            counts = getattr(self.form, "counts", {})
+            context["answer_counts_json"] = json.dumps(counts)
+            context["fixed_values_json"] = json.dumps(self.fixed_values(counts))
             return context
+
+        def fixed_values(self, counts) -> dict[str, list[str]]:
+            """The stored option values of each field that holds answers (read-only in the
+            editor; the published form's, as the server compares with those)."""
+            if not counts:
+                return {}
+            stored = self.form.stored_page()
+            fixed = {}
+            for _i, _j, child in field_blocks(stored.steps):
+                values = [value for value in option_values(child.value).values() if value]
+                if child.value["key"] in counts and values:
+                    fixed[child.value["key"]] = values
+            return fixed
 
 
 class AudiencePanel(FieldPanel):

@@ -3,15 +3,13 @@
 A German office opens a CSV with Excel, which expects ``;`` between cells, a decimal comma and a
 byte-order mark to read UTF-8; without them every row lands in one column as garbled text.
 ``csv_dialect_for`` picks that dialect for German users (and when asked for "CSV for Excel").
-XLSX cells carry real dates and numbers.
+XLSX cells carry real dates and numbers (written by ``.xlsx``).
 """
 
 import csv
 import datetime
 import io
 import json
-import os
-import tempfile
 from collections.abc import Iterable, Iterator
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
@@ -19,9 +17,6 @@ from functools import lru_cache
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
 
 from .columns import AnswerColumn, form_columns
 from .registry import plain_display
@@ -229,30 +224,3 @@ def stream_csv(header: list[str], rows: Iterable[list], dialect: CsvDialect) -> 
             buffer.seek(0)
             buffer.truncate()
     yield buffer.getvalue().encode("utf-8")
-
-
-def write_xlsx(header: list[str], rows: Iterable[list], sheet_title: str = ""):
-    """The workbook in a temporary file (openpyxl's write-only mode keeps no rows in memory),
-    opened for reading; the file has no name left on disk, so it goes when it is closed."""
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet((sheet_title or _("Submissions"))[:31])
-    sheet.append(header)
-
-    def cell(value):
-        """A date with a day.month.year format (openpyxl's default is ISO)."""
-        if isinstance(value, datetime.date):
-            typed = WriteOnlyCell(sheet, value)
-            is_datetime = isinstance(value, datetime.datetime)
-            typed.number_format = "DD.MM.YYYY HH:MM" if is_datetime else "DD.MM.YYYY"
-            return typed
-        return value
-
-    for row in rows:
-        sheet.append([cell(value) for value in row])
-    output = tempfile.NamedTemporaryFile(suffix=".xlsx", delete=False)  # noqa: SIM115
-    try:
-        workbook.save(output)
-        output.seek(0)
-    finally:
-        os.unlink(output.name)
-    return output

@@ -29,9 +29,12 @@ def _add(tree: dict, path: list, message: str) -> None:
     node.setdefault(path[-1], []).append(message)
 
 
-def as_block_error(node: dict | list) -> ValidationError:
+def as_block_error(node: dict | list | ValidationError) -> ValidationError:
     """A tree ``{index: {child name: [messages]}}`` as Wagtail's nested block errors (integer
-    parts are positions in a StreamBlock, names are children of a StructBlock)."""
+    parts are positions in a StreamBlock, names are children of a StructBlock; a node that is
+    already a ValidationError, a ListBlock's say, is kept)."""
+    if isinstance(node, ValidationError):
+        return node
     if isinstance(node, list):
         return ValidationError(node)
     children = {part: as_block_error(child) for part, child in node.items()}

@@ -28,10 +28,10 @@ from .export import (
     SubmissionTable,
     csv_dialect_for,
     stream_csv,
-    write_xlsx,
 )
 from .filters import SubmissionFilterSet
 from .models import FormSubmission, WizardFormPage
+from .xlsx import write_xlsx
 
 LISTED_ANSWERS = 4  # answer columns in the listing; the export has them all
 

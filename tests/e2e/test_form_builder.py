@@ -187,3 +187,85 @@ def test_a_faulty_condition_is_marked_and_opened_in_the_editor(browser_page, mak
     content = page.locator(f"#block_group-{prefix}-condition-content")
     expect(content).to_be_visible()
     expect(content).to_contain_text("„housing“ ist keine Option von „Anliegen“")
+
+
+def publish(page) -> None:
+    page.locator("[data-w-dropdown-target='toggle']").last.click()
+    with page.expect_navigation():
+        page.click("button[name='action-publish']")
+    page.wait_for_load_state("networkidle")
+
+
+def test_answered_fields_keep_their_keys_and_deleting_one_asks_with_its_count(
+    browser_page, make_user, home_pages
+):
+    from forms_app.models import FormSubmission, WizardFormPage
+    from tests.forms_app.factories import field, make_form_page, step
+    from website.models import HomePage
+
+    make_user("Programme administrators", username="paula")
+    home = HomePage.objects.get(locale__language_code="de")
+    choices = [{"label": "Arbeit", "value": "job"}, {"label": "Wohnen", "value": "housing"}]
+    form_page = make_form_page(
+        home,
+        step(
+            "about",
+            field("single_choice", "topic", "Anliegen", choices=choices),
+            field("short_text", "city", "Ort"),
+        ),
+        slug="beantwortet",
+    )
+    for topic in ("job", "job", "housing"):
+        FormSubmission.objects.create(page=form_page, answers={"topic": topic, "city": "Köln"})
+    page = browser_page.page
+    browser_page.login("paula")
+    browser_page.visit(f"/admin/pages/{form_page.pk}/edit/")
+    key = page.locator("[name='steps-0-value-fields-0-value-key']")
+    expect(key).to_have_js_property("readOnly", True)
+    expect(page.locator(f"#{key.get_attribute('id')}-fixed")).to_contain_text(
+        "3 Eingänge enthalten Antworten unter diesem Schlüssel"
+    )
+    value = page.locator("[name='steps-0-value-fields-0-value-choices-0-value-value']")
+    expect(value).to_have_js_property("readOnly", True)
+    expect(page.locator(f"#{value.get_attribute('id')}-fixed")).to_contain_text("Fest: 3 Eingänge")
+    browser_page.screenshot_to("form-builder-fixed-keys")
+
+    # deleting the answered field asks, naming it and its answers; "cancel" keeps it
+    deleted = page.locator("[name='steps-0-value-fields-0-deleted']")
+    delete = deleted.locator("xpath=..").locator("[data-streamfield-action='DELETE']").first
+    questions = []
+
+    def answer(dialog, accept):
+        questions.append(dialog.message)
+        dialog.accept() if accept else dialog.dismiss()
+
+    page.once("dialog", lambda dialog: answer(dialog, False))
+    delete.click()
+    expect(deleted).to_have_value("")
+    assert "„Anliegen“ (3)" in questions[0] or "“Anliegen” (3)" in questions[0]
+    assert "Trotzdem löschen?" in questions[0]
+    page.once("dialog", lambda dialog: answer(dialog, True))
+    delete.click()
+    expect(deleted).to_have_value("1")
+
+    # a long text under the answered key is a type change; publishing lists both with counts
+    container = page.locator("[name='steps-0-value-fields-count']").locator("xpath=..")
+    container.locator(".c-sf-add-button").last.click()
+    page.get_by_role("option", name="Langer Text", exact=True).click()
+    page.fill("[name='steps-0-value-fields-2-value-label']", "Anliegen")
+    page.fill("[name='steps-0-value-fields-2-value-key']", "topic")
+    publish(page)
+    error = page.locator(".w-field--error, .error-message").filter(has_text="Diese Felder")
+    expect(error.first).to_contain_text("„Anliegen“ (Typ geändert): 3 Antworten")
+    browser_page.screenshot_to("form-builder-answer-loss")
+    assert [i.key for i in WizardFormPage.objects.get(pk=form_page.pk).form_specs()[0].items] == [
+        "topic",
+        "city",
+    ]
+    page.check("[name='confirm_answer_loss']")
+    publish(page)
+    live = WizardFormPage.objects.get(pk=form_page.pk)
+    assert [(i.key, i.type_name) for i in live.form_specs()[0].items] == [
+        ("city", "short_text"),
+        ("topic", "long_text"),
+    ]

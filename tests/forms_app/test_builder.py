@@ -306,6 +306,56 @@ def test_a_key_holding_answers_cannot_change(client, make_user, answered_form):
     assert fields_of(answered_form) == ["name", "topic", "town"]
 
 
+def test_a_choice_value_holding_answers_cannot_change(client, make_user, answered_form):
+    client.force_login(make_user(ADMINS))
+    edit = reverse("wagtailadmin_pages:edit", args=[answered_form.pk])
+    body = client.get(edit).content.decode()
+    assert 'data-fixed-values="{&quot;topic&quot;: [&quot;job&quot;]}"' in body
+    value = "steps-0-value-fields-1-value-choices-0-value-value"
+    response = client.post(
+        edit, editor_data(answered_form, **{value: "work", "action-publish": "1"})
+    )
+    assert response.status_code == 200
+    error = response.context["form"].errors["steps"].as_data()[0]
+    field_error = error.block_errors[0].block_errors["fields"].block_errors[1]
+    value_error = field_error.block_errors["choices"].block_errors[0].block_errors["value"]
+    assert "der gespeicherte Wert „job“ nicht ändern" in value_error.messages[0]
+    assert (
+        "daher kann sich der gespeicherte Wert" in response.content.decode()
+    )  # shown on the block
+    # the label may change, and a new option gets its own value
+    data = editor_data(
+        answered_form,
+        **{
+            "steps-0-value-fields-1-value-choices-0-value-label": "Arbeit und Beruf",
+            "steps-0-value-fields-1-value-choices-count": "2",
+            "steps-0-value-fields-1-value-choices-1-id": "",
+            "steps-0-value-fields-1-value-choices-1-deleted": "",
+            "steps-0-value-fields-1-value-choices-1-order": "1",
+            "steps-0-value-fields-1-value-choices-1-value-label": "Wohnen",
+            "steps-0-value-fields-1-value-choices-1-value-value": "",
+            "action-publish": "1",
+        },
+    )
+    assert client.post(edit, data).status_code == 302
+    from forms_app.models import WizardFormPage
+
+    topic = WizardFormPage.objects.get(pk=answered_form.pk).steps[0].value["fields"][1]
+    options = [(o["label"], o["value"]) for o in topic.value["choices"]]
+    assert options == [("Arbeit und Beruf", "job"), ("Wohnen", "wohnen")]
+
+
+def test_choice_values_of_a_field_without_answers_may_change(client, make_user, answered_form):
+    from forms_app.models import FormSubmission
+
+    FormSubmission.objects.filter(page=answered_form, answers__has_key="topic").delete()
+    client.force_login(make_user(ADMINS))
+    edit = reverse("wagtailadmin_pages:edit", args=[answered_form.pk])
+    value = "steps-0-value-fields-1-value-choices-0-value-value"
+    data = editor_data(answered_form, **{value: "work", "action-publish": "1"})
+    assert client.post(edit, data).status_code == 302
+
+
 def test_deleting_a_field_with_answers_asks_for_confirmation(client, make_user, answered_form):
     client.force_login(make_user(ADMINS))
     edit = reverse("wagtailadmin_pages:edit", args=[answered_form.pk])

@@ -2,7 +2,10 @@
 //
 // - A step's or field's key, and a choice's stored value, fill themselves from the title or
 //   label as it is typed (the same rules as forms_app/keys.py), unique within their scope; typing
-//   into the key yourself stops that. Keys that already hold answers are read-only.
+//   into the key yourself stops that. Keys that already hold answers, and the stored values of
+//   their options, are read-only with a note saying why (the server refuses a change too).
+// - Deleting a field (or a step) whose fields hold answers asks first, naming the fields and
+//   their answer counts.
 // - A condition picks its field from a list of the fields before it (by label) and its answer
 //   from that field's options (a list for choices and yes/no, a date or number input), and is
 //   marked and opened while it is faulty. The server checks the same on save.
@@ -15,6 +18,7 @@
 
   var FIELD_KEY = /^steps-\d+-value-fields-\d+-value-key$/;
   var STEP_KEY = /^steps-\d+-value-key$/;
+  var OPTION_VALUE = /^(steps-\d+-value-fields-\d+)-value-choices-\d+-value-value$/;
   var CHOICE_TYPES = ["single_choice", "multiple_choice"];
   var SPELLED = { "ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss" };
 
@@ -34,6 +38,7 @@
   function Builder(root) {
     this.root = root;
     this.counts = JSON.parse(root.dataset.answerCounts || "{}");
+    this.fixedValues = JSON.parse(root.dataset.fixedValues || "{}");
     this.text = root.dataset;
     this.scheduled = false;
     this.openedErrors = false;
@@ -41,6 +46,8 @@
     root.addEventListener("focusin", function (event) { self.focused(event.target); });
     root.addEventListener("input", function (event) { self.typed(event.target); self.schedule(); });
     root.addEventListener("change", function () { self.schedule(); });
+    // capturing, so it runs before Wagtail's own handler on the delete button
+    root.addEventListener("click", function (event) { self.deleting(event); }, true);
     new MutationObserver(function () { self.schedule(); }).observe(root, { childList: true, subtree: true });
     this.schedule();
   }
@@ -141,14 +148,53 @@
 
   Builder.prototype.prepareKey = function (input) {
     input.dataset.formsAppKey = "";
-    var count = FIELD_KEY.test(input.name) && this.counts[input.value];
+    var count = FIELD_KEY.test(input.name) && this.counts[input.value], text = this.text.textFixed;
+    var match = OPTION_VALUE.exec(input.name);
+    if (match) {
+      var fieldKey = this.byName(match[1] + "-value-key");
+      var key = fieldKey ? fieldKey.value : "";
+      count = (this.fixedValues[key] || []).indexOf(input.value) !== -1 && this.counts[key];
+      text = this.text.textValueFixed;
+    }
     if (count && input.value) {
       input.readOnly = true;
       input.dataset.autoKey = "off";
       var note = document.createElement("p");
       note.className = "forms-app-note";
-      note.textContent = this.text.textFixed.replace("%(count)s", count);
+      note.id = input.id + "-fixed";
+      note.textContent = text.replace("%(count)s", count);
+      input.setAttribute("aria-describedby", ((input.getAttribute("aria-describedby") || "") + " " + note.id).trim());
       input.insertAdjacentElement("afterend", note);
+    }
+  };
+
+  // The answered fields inside the block whose delete button was clicked: "“label” (n)".
+  Builder.prototype.answeredIn = function (button) {
+    var block = button.parentElement, deleted = null;
+    while (block && this.root.contains(block) && !deleted) {
+      deleted = Array.prototype.find.call(block.children, function (child) {
+        return child.tagName === "INPUT" && /-deleted$/.test(child.name);
+      });
+      if (!deleted) block = block.parentElement;
+    }
+    if (!deleted) return [];
+    var prefix = deleted.name.replace(/-deleted$/, "-"), self = this;
+    return this.inputs(FIELD_KEY).filter(function (input) {
+      return input.name.indexOf(prefix) === 0 && self.counts[input.value];
+    }).map(function (input) {
+      var label = self.byName(input.name.replace(/-key$/, "-label"));
+      return "“" + ((label && label.value) || input.value) + "” (" + self.counts[input.value] + ")";
+    });
+  };
+
+  Builder.prototype.deleting = function (event) {
+    var button = event.target.closest && event.target.closest('[data-streamfield-action="DELETE"]');
+    if (!button || !this.root.contains(button)) return;
+    var answered = this.answeredIn(button);
+    if (!answered.length) return;
+    if (!window.confirm(this.text.textConfirmDelete.replace("%(fields)s", answered.join(", ")))) {
+      event.preventDefault();
+      event.stopPropagation();
     }
   };
 
