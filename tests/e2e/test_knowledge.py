@@ -65,7 +65,7 @@ def test_print_layout_drops_navigation_and_filters(browser_page, demo_content):
     assert not page.locator(".language-switcher").is_visible()
     assert not page.locator(".print-button").is_visible()
     assert page.locator("ol.steps li").count() == 5
-    assert page.locator(".fact-box").first.is_visible()
+    assert page.locator(".chart").first.is_visible()  # the results, as chart blocks
     browser_page.screenshot_to("knowledge-model-documentation-print")
     page.emulate_media(media="screen")
     browser_page.screenshot_to("knowledge-model-documentation")

@@ -24,7 +24,10 @@ def test_model_documentation_links_each_form_to_its_own_downloads(db, client):
     assert titles == ["Intake interview", "Support plan", "Transfer form"]
     assert len(client.get(links[0]["downloads"][0]["definition"]).json()["steps"]) == 5
     html = client.get(page.url).content.decode()
-    assert "127.0.0.1" not in html and "http://testserver" not in html
+    forms_section = html[html.index('<section id="forms"') :]
+    forms_section = forms_section[: forms_section.index("</section>")]
+    # (the share image's og:image is absolute by the Open Graph rules; the links are not)
+    assert "127.0.0.1" not in forms_section and "http://testserver" not in forms_section
     for url in prints:
         assert f'href="{url}"' in html
         assert client.get(url).status_code == 200

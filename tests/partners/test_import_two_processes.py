@@ -23,7 +23,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 GUNICORN = str(Path(sys.executable).with_name("gunicorn"))
-CSV = "slug;name;cities\nzwei-server;Zwei Server gGmbH;Wuppertal\n"
+CSV = "slug;name;kind;cities\nzwei-server;Zwei Server gGmbH;non_profit;Wuppertal\n"
 
 
 def free_port() -> int:

@@ -15,6 +15,16 @@ AFTER = [
 ]
 
 
+@pytest.fixture(autouse=True)
+def back_to_the_latest_migrations():
+    """Each test ends where the others expect the schema: at every app's latest migration
+    (``serialized_rollback`` restores data, not the schema)."""
+    yield
+    executor = MigrationExecutor(connection)
+    executor.loader.build_graph()
+    executor.migrate(executor.loader.graph.leaf_nodes())
+
+
 def migrate(targets):
     executor = MigrationExecutor(connection)
     executor.loader.build_graph()
