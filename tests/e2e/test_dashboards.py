@@ -9,6 +9,8 @@ from django.core.management import call_command
 import pytest
 from playwright.sync_api import expect
 
+from tests.e2e.axe import serious_violations
+
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
@@ -22,17 +24,6 @@ def demo_content(db):
 
 def csp_violations(browser_page) -> list[str]:
     return [error for error in browser_page.console_errors if "Content Security Policy" in error]
-
-
-def serious_violations(page) -> list[str]:
-    from axe_playwright_python.sync_playwright import Axe
-
-    results = Axe().run(page)
-    return [
-        f"{violation['id']}: {violation['help']}"
-        for violation in results.response["violations"]
-        if violation["impact"] in {"serious", "critical"}
-    ]
 
 
 def without_inline_styles(route) -> None:

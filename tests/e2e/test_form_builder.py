@@ -7,24 +7,14 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from tests.e2e.axe import serious_violations
+
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
 TOP_LEVEL_ADD = ".c-sf-add-button:not(.c-sf-container .c-sf-container .c-sf-add-button)"
-
-
-def serious_violations(page, context=None) -> list[str]:
-    from axe_playwright_python.sync_playwright import Axe
-
-    results = Axe().run(page, context=context)
-    return [
-        f"{violation['id']}: {violation['help']} "
-        f"({[node['target'] for node in violation['nodes']]})"
-        for violation in results.response["violations"]
-        if violation["impact"] in ("serious", "critical")
-    ]
 
 
 def add_step(page, index: int, title: str) -> str:

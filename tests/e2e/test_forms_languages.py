@@ -4,21 +4,12 @@ and its submission is listed beside the German ones."""
 
 import pytest
 
+from tests.e2e.axe import serious_violations
+
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-
-
-def serious_violations(page) -> list[str]:
-    from axe_playwright_python.sync_playwright import Axe
-
-    results = Axe().run(page)
-    return [
-        f"{violation['id']}: {violation['help']} ({len(violation['nodes'])} nodes)"
-        for violation in results.response["violations"]
-        if violation["impact"] in ("serious", "critical")
-    ]
 
 
 def test_arabic_contact_form_right_to_left_accessible_and_in_the_same_list(

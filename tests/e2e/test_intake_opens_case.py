@@ -4,7 +4,7 @@ An administrator sees the action and its field mapping as selects in the page ed
 
 import pytest
 
-from tests.e2e.test_forms_languages import serious_violations
+from tests.e2e.axe import serious_violations
 
 pytestmark = [
     pytest.mark.browser,

@@ -3,6 +3,8 @@ moves between German, English and Arabic on the same page."""
 
 import pytest
 
+from tests.e2e.axe import serious_violations
+
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
@@ -19,17 +21,6 @@ def demo_directory(home_pages):
 
     load_arabic_home()
     demo.load(SimpleNamespace(stdout=StringIO()))
-
-
-def serious_violations(page) -> list[str]:
-    from axe_playwright_python.sync_playwright import Axe
-
-    results = Axe().run(page)
-    return [
-        f"{violation['id']}: {violation['help']}"
-        for violation in results.response["violations"]
-        if violation["impact"] in {"serious", "critical"}
-    ]
 
 
 def switcher_languages(page) -> list[str]:

@@ -12,6 +12,8 @@ from django.core.management import call_command
 import pytest
 from playwright.sync_api import expect
 
+from tests.e2e.axe import serious_violations
+
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
@@ -44,17 +46,6 @@ def staff_only_page(demo_content):
     page.save_revision().publish()
     PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
     return page
-
-
-def serious_violations(page) -> list[str]:
-    from axe_playwright_python.sync_playwright import Axe
-
-    results = Axe().run(page)
-    return [
-        f"{violation['id']}: {violation['help']}"
-        for violation in results.response["violations"]
-        if violation["impact"] in {"serious", "critical"}
-    ]
 
 
 def go_home(page) -> None:

@@ -12,7 +12,7 @@ import pytest
 from openpyxl import load_workbook
 from playwright.sync_api import expect
 
-from tests.e2e.test_forms_languages import serious_violations
+from tests.e2e.axe import serious_violations
 from tests.forms_app.factories import field, make_form_page, step
 
 pytestmark = [

@@ -10,7 +10,7 @@ import pytest
 from django_otp.oath import totp
 from playwright.sync_api import expect
 
-from tests.e2e.test_languages import serious_violations
+from tests.e2e.axe import serious_violations
 from tests.factories import DEFAULT_PASSWORD
 from website.roles import CASE_MANAGERS
 
