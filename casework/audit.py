@@ -45,7 +45,8 @@ ACTIONS = {
 
 
 def client_ip(request) -> str | None:
-    """The address the request came from (``REMOTE_ADDR``; a proxy must set it correctly)."""
+    """The address the request came from (``REMOTE_ADDR``, set behind trusted proxies by
+    ``website.client_address``)."""
     return request.META.get("REMOTE_ADDR")
 
 

@@ -78,3 +78,20 @@ def test_notification_has_a_link_and_no_answers(
     assert message.to == ["team@example.invalid"]
     assert f"/admin/forms-app/{contact.pk}/{submission.pk}/" in message.body
     assert "Sehr private Nachricht" not in message.body + message.subject
+
+
+def test_rate_limit_counts_each_client_behind_a_trusted_proxy(client, contact, settings):
+    """Behind a load balancer every request comes from its address; the limit counts clients."""
+    settings.FORMS_RATE_LIMIT = (1, 600)
+    settings.TRUSTED_PROXIES = ["10.0.0.0/8"]
+    first = client.__class__(REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="198.51.100.1")
+    second = client.__class__(REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="198.51.100.2")
+    assert send(first, contact).status_code == 302
+    assert send(first, contact).status_code == 200  # that client's limit is reached
+    assert send(second, contact).status_code == 302  # the next client behind the proxy is not
+    # and a client cannot escape its bucket by sending its own X-Forwarded-For
+    spoofing = client.__class__(
+        REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="203.0.113.9, 198.51.100.1"
+    )
+    assert send(spoofing, contact).status_code == 200
+    assert FormSubmission.objects.count() == 2

@@ -78,6 +78,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "website.client_address.ClientAddressMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -178,6 +179,12 @@ AXES_ENABLE_ADMIN = False  # the Wagtail admin lists and lifts lockouts
 AXES_VERBOSE = False
 LOGIN_REDIRECT_URL = "wagtailadmin_home"
 
+# Behind a load balancer or reverse proxy: its addresses or networks (comma-separated), so the
+# client's address is read from X-Forwarded-For for the forms' rate limit, the login lockouts and
+# the audit log alike (website/client_address.py). Empty: REMOTE_ADDR is the client.
+TRUSTED_PROXIES = [p for p in os.environ.get("TRUSTED_PROXIES", "").split(",") if p.strip()]
+TRUSTED_PROXY_HEADER = "HTTP_X_FORWARDED_FOR"
+
 # A second factor (website/two_factor): every staff account enrols an authenticator app at its
 # first login and enters a code at each login. django-otp throttles wrong codes per device.
 TWO_FACTOR_REQUIRED = env_bool("TWO_FACTOR_REQUIRED", True)
@@ -229,6 +236,9 @@ FORMS_PRIVATE_ROOT = Path(os.environ.get("FORMS_PRIVATE_ROOT", VAR_DIR / "privat
 FORMS_DRAFT_LIFETIME_DAYS = int(os.environ.get("FORMS_DRAFT_LIFETIME_DAYS", "30"))
 # The page types a wizard form may be created under (the engine allows any by default).
 FORMS_APP_PARENT_PAGE_TYPES = ["website.HomePage"]
+# Public form submissions per client address and form: at most COUNT within SECONDS
+# ("5,600" by default); counted in the cache, so several app servers need a shared one.
+FORMS_RATE_LIMIT = tuple(int(n) for n in os.environ.get("FORMS_RATE_LIMIT", "5,600").split(","))
 
 # Partner spreadsheet imports (partners/importing.py): the largest upload and the most rows one
 # file may hold (10,000 rows are about 5 MB), and where a preview waits for its confirmation:
