@@ -10,6 +10,8 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from django_tasks import task
+
 from .actions import run_action
 from .models import FormDraft, FormSubmission, SubmissionFile
 
@@ -99,12 +101,20 @@ def save_submission(wizard, final_forms: dict, answers: dict) -> FormSubmission:
     except IntegrityError:
         # A second click raced the first one to the same token: the first one counts.
         return FormSubmission.objects.get(token=token)
-    transaction.on_commit(lambda: notify(submission))
+    transaction.on_commit(lambda: notify.enqueue(submission.pk))
     return submission
 
 
-def notify(submission: FormSubmission) -> None:
-    """Mail the configured addresses a link to the submission; never its answers."""
+@task()
+def notify(submission_pk: int) -> None:
+    """Mail the configured addresses a link to the submission; never its answers.
+
+    A task, so a slow mail server holds up the worker (``manage.py db_worker``), not the person
+    submitting; a submission deleted before the worker comes to it is not announced.
+    """
+    submission = FormSubmission.objects.select_related("page").filter(pk=submission_pk).first()
+    if submission is None:
+        return
     addresses = submission.page.notification_addresses()
     if not addresses:
         return

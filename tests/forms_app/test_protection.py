@@ -95,3 +95,37 @@ def test_rate_limit_counts_each_client_behind_a_trusted_proxy(client, contact, s
     )
     assert send(spoofing, contact).status_code == 200
     assert FormSubmission.objects.count() == 2
+
+
+def test_notification_waits_for_the_worker_with_the_database_backend(
+    client, contact, settings, django_capture_on_commit_callbacks
+):
+    """In production the mail is a task in the database: the submitter never waits for SMTP."""
+    from django.core.management import call_command
+
+    from django_tasks_db.models import DBTaskResult
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    with django_capture_on_commit_callbacks(execute=True):
+        send(client, contact, text="Hallo")
+    assert mail.outbox == []
+    [queued] = DBTaskResult.objects.all()
+    assert queued.task_path == "forms_app.submit.notify"
+    call_command("db_worker", batch=True, no_startup_delay=True, verbosity=0)
+    [message] = mail.outbox
+    assert message.to == ["team@example.invalid"]
+    queued.refresh_from_db()
+    assert queued.status == "SUCCESSFUL"
+
+
+def test_a_submission_deleted_before_the_worker_is_not_announced(
+    client, contact, settings, django_capture_on_commit_callbacks
+):
+    from django.core.management import call_command
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    with django_capture_on_commit_callbacks(execute=True):
+        send(client, contact, text="Hallo")
+    FormSubmission.objects.all().delete()
+    call_command("db_worker", batch=True, no_startup_delay=True, verbosity=0)
+    assert mail.outbox == []

@@ -67,6 +67,8 @@ INSTALLED_APPS = [
     "import_export",
     "csp",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
@@ -178,6 +180,16 @@ AXES_LOCKOUT_TEMPLATE = "website/lockout.html"
 AXES_ENABLE_ADMIN = False  # the Wagtail admin lists and lifts lockouts
 AXES_VERBOSE = False
 LOGIN_REDIRECT_URL = "wagtailadmin_home"
+
+# Background work (django-tasks; Wagtail uses it for its reference index and file deletions):
+# with TASKS_BACKEND=database tasks wait in the database for `manage.py db_worker`; "immediate"
+# (development and tests) runs each one at once inside the request, so `make run` needs no
+# second process. Production defaults to the database (website/settings/production.py).
+TASK_BACKENDS = {
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+    "database": "django_tasks_db.DatabaseBackend",
+}
+TASKS = {"default": {"BACKEND": TASK_BACKENDS[os.environ.get("TASKS_BACKEND", "immediate")]}}
 
 # Behind a load balancer or reverse proxy: its addresses or networks (comma-separated), so the
 # client's address is read from X-Forwarded-For for the forms' rate limit, the login lockouts and

@@ -6,7 +6,7 @@ from django.core.checks.security.base import SECRET_KEY_INSECURE_PREFIX, SECRET_
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import env_bool
+from .base import TASK_BACKENDS, env_bool
 
 # Django's deploy check only warns about a weak key (and counts 5 distinct characters as
 # enough); production refuses to start with one. token_urlsafe(64) has about 45 distinct.
@@ -35,3 +35,6 @@ SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
 if env_bool("SECURE_PROXY_SSL_HEADER", False):
     # Only behind a proxy that always sets this header itself.
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+# Slow work (notification mails, Wagtail's reference index) waits for `manage.py db_worker`.
+TASKS = {"default": {"BACKEND": TASK_BACKENDS[os.environ.get("TASKS_BACKEND", "database")]}}
