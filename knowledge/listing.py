@@ -11,7 +11,9 @@ from django.db.models.functions import Coalesce
 from django.db.models.query import prefetch_related_objects
 
 from wagtail.images import get_image_model
-from wagtail.models import Page, PageQuerySet
+from wagtail.models import Locale, Page, PageQuerySet
+
+from website.localization import active_locale
 
 from .models import GoodPracticePage, ModelDocumentationPage, NewsPage, Theme
 
@@ -51,19 +53,32 @@ def matching_entry_pks(theme: str = "", city: str = "", country: str = "") -> Q:
     )
 
 
-def published_entries(index: Page) -> PageQuerySet:
+def private_sections() -> Q:
+    """Wagtail's condition for pages in a private section: one query, to be reused by every list
+    of one request (each ``PageQuerySet.public()`` would read the restrictions again)."""
+    return Page.objects.all().private_q()
+
+
+def published_entries(index: Page, private: Q | None = None) -> PageQuerySet:
     """What a visitor may see under the index: live, public entries."""
-    return Page.objects.child_of(index).live().public().type(*ENTRY_MODELS)
+    entries = Page.objects.child_of(index).live().type(*ENTRY_MODELS)
+    return entries.exclude(private if private is not None else private_sections())
 
 
 def newest_first(entries: PageQuerySet) -> PageQuerySet:
-    entry_date = Coalesce(*[f"{model._meta.model_name}__date" for model in ENTRY_MODELS])
-    return entries.annotate(entry_date=entry_date).order_by("-entry_date", "-first_published_at")
+    return entries.annotate(entry_date=_coalesced("date")).order_by(
+        "-entry_date", "-first_published_at"
+    )
 
 
-def find_entries(index: Page, filters: EntryFilters):
+def _coalesced(field: str) -> Coalesce:
+    """``field`` of whichever entry model a page is (each keeps its own column)."""
+    return Coalesce(*[f"{model._meta.model_name}__{field}" for model in ENTRY_MODELS])
+
+
+def find_entries(index: Page, filters: EntryFilters, private: Q | None = None):
     """The entries matching ``filters``: most relevant first when searching, else newest first."""
-    entries = published_entries(index).filter(
+    entries = published_entries(index, private).filter(
         matching_entry_pks(filters.theme, filters.city, filters.country)
     )
     if filters.query:
@@ -71,39 +86,51 @@ def find_entries(index: Page, filters: EntryFilters):
     return newest_first(entries)
 
 
-def paginate(results, number: str | None) -> PaginatorPage:
+def paginate(results, number: str | None, locale: Locale | None = None) -> PaginatorPage:
     """One page of results, with the specific pages, their themes and card images loaded."""
     page = Paginator(results, PAGE_SIZE).get_page(number)
-    page.object_list = load_cards([entry.pk for entry in page.object_list])
+    page.object_list = load_cards([entry.pk for entry in page.object_list], locale)
     return page
 
 
-def load_cards(pks: list[int]) -> list[Page]:
-    """The specific pages for ``pks`` in that order, with what a card shows prefetched."""
+def load_cards(pks: list[int], locale: Locale | None = None) -> list[Page]:
+    """The specific pages for ``pks`` in that order, with what a card shows prefetched.
+
+    Themes are a relation of each entry model, so one query per kind; the card images are one
+    foreign key of the same name on every kind, so one query (and one for renditions) for all.
+    """
     if not pks:
         return []
+    locale = locale or active_locale()
     by_pk = {page.pk: page for page in Page.objects.filter(pk__in=pks).specific()}
     cards = [by_pk[pk] for pk in pks if pk in by_pk]
-    renditions = get_image_model().objects.prefetch_renditions(CARD_RENDITION)
+    themes = Prefetch("themes", queryset=Theme.objects.with_localized("name", locale=locale))
     for model in ENTRY_MODELS:
         same_kind = [card for card in cards if type(card) is model]
         if same_kind:
-            themes = Prefetch("themes", queryset=Theme.objects.with_localized("name"))
-            prefetch_related_objects(same_kind, themes, Prefetch("image", queryset=renditions))
+            prefetch_related_objects(same_kind, themes)
+    renditions = get_image_model().objects.prefetch_renditions(CARD_RENDITION)
+    prefetch_related_objects(cards, Prefetch("image", queryset=renditions))
     return cards
 
 
-def filter_choices(index: Page) -> dict[str, list]:
-    """The themes, cities and countries a visitor can filter the index by."""
+def filter_choices(
+    index: Page, private: Q | None = None, locale: Locale | None = None
+) -> dict[str, list]:
+    """The themes, cities and countries a visitor can filter the index by (two queries)."""
+    places = (
+        published_entries(index, private)
+        .annotate(entry_city=_coalesced("city"), entry_country=_coalesced("country"))
+        .values_list("entry_city", "entry_country")
+        .order_by()
+        .distinct()
+    )
     cities, countries = set(), set()
-    for model in ENTRY_MODELS:
-        for city, country in (
-            model.objects.child_of(index).live().public().values_list("city", "country")
-        ):
-            cities.add(city)
-            countries.add(country)
+    for city, country in places:
+        cities.add(city)
+        countries.add(country)
     return {
-        "themes": list(Theme.objects.in_locale()),
+        "themes": list(Theme.objects.in_locale(locale)),
         "cities": sorted(city for city in cities if city),
         "countries": sorted(country for country in countries if country),
     }

@@ -42,16 +42,19 @@ class KnowledgeIndexPage(RoutablePageMixin, Page):
 
     # The listing, its form and the feeds import the page models, hence the local imports below.
     def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
+        from website.localization import active_locale
+
         from ..forms import EntryFilterForm
-        from ..listing import filter_choices, find_entries, paginate
+        from ..listing import filter_choices, find_entries, paginate, private_sections
 
         context = super().get_context(request, *args, **kwargs)
-        form = EntryFilterForm(request.GET or None, choices=filter_choices(self))
+        private, locale = private_sections(), active_locale()
+        form = EntryFilterForm(request.GET or None, choices=filter_choices(self, private, locale))
         filters = form.entry_filters()
         context.update(
             filter_form=form,
             filters=filters,
-            entries=paginate(find_entries(self, filters), request.GET.get("page")),
+            entries=paginate(find_entries(self, filters, private), request.GET.get("page"), locale),
         )
         return context
 
