@@ -1,7 +1,8 @@
 """``/api/v2/dashboards/``: every public chart's numbers, as the page shows them.
 
 The listing holds the live, public dashboard pages; ``/api/v2/dashboards/<id>/`` also answers for
-any other live, public page with charts (the model documentation's results). Each chart gives
+any other live, public page with charts (the model documentation's results), but never for a
+staff dashboard (``dashboards.staff``). Each chart gives
 its table (headers, rows, total) suppressed across the whole page exactly as on the page, and the
 definitions of the measures it shows.
 """
@@ -18,6 +19,7 @@ from rest_framework.response import Response
 from . import charts
 from .charting import page_charts
 from .models import DashboardPage
+from .models.pages import without_staff_dashboards
 
 
 def represent(page: Page) -> dict:
@@ -45,7 +47,7 @@ class DashboardsAPIViewSet(BaseAPIViewSet):
     name = "dashboards"
 
     def get_queryset(self):
-        return DashboardPage.objects.live().public().order_by("path")
+        return DashboardPage.objects.live().public().for_everyone().order_by("path")
 
     def listing_view(self, request):
         pages = list(self.get_queryset().select_related("locale"))
@@ -54,5 +56,6 @@ class DashboardsAPIViewSet(BaseAPIViewSet):
         )
 
     def detail_view(self, request, pk):
-        page = get_object_or_404(Page.objects.live().public(), pk=pk).specific
+        pages = without_staff_dashboards(Page.objects.live().public())
+        page = get_object_or_404(pages, pk=pk).specific
         return Response(represent(page))

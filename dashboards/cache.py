@@ -7,11 +7,15 @@ part of each key, so changed data is never served from the cache; changes that s
 (``QuerySet.update()``, ``bulk_create``) show after the timeout at the latest.
 
 Tables handed out are shared: treat them as read-only (``suppress`` works on copies).
+
+A staff dashboard's exact numbers are computed over the cases one user may see, so they are
+kept under that user's ``scope`` key: one user's numbers are never served to another, nor on a
+public page (``PUBLIC_SCOPE``).
 """
 
 import hashlib
 from contextlib import contextmanager
-from dataclasses import astuple
+from dataclasses import fields
 from datetime import date
 
 from django.conf import settings
@@ -24,6 +28,7 @@ from asgiref.local import Local
 from .metrics import Filters, Table, compute
 
 GENERATION_KEY = "dashboards:generation"
+PUBLIC_SCOPE = "public"
 _local = Local()
 
 
@@ -83,8 +88,13 @@ request_started.connect(_start_memo, dispatch_uid="dashboards-memo-start")
 request_finished.connect(_end_memo, dispatch_uid="dashboards-memo-end")
 
 
-def cache_key(measure_key, breakdown, period, filters: Filters, source, today: date) -> str:
-    parts = (measure_key, breakdown, period, astuple(filters), source, today)
+def cache_key(
+    measure_key, breakdown, period, filters: Filters, source, today: date, scope=PUBLIC_SCOPE
+) -> str:
+    if filters.cases is not None and scope == PUBLIC_SCOPE:
+        raise ValueError("Figures over a set of cases need the scope's own cache key.")
+    chosen = tuple(getattr(filters, item.name) for item in fields(filters) if item.compare)
+    parts = (measure_key, breakdown, period, chosen, source, today, scope)
     digest = hashlib.sha256(repr((parts, translation.get_language())).encode()).hexdigest()
     return f"dashboards:table:{generation()}:{digest[:32]}"
 
@@ -96,10 +106,12 @@ def cached_table(
     filters: Filters = Filters(),  # noqa: B008 (frozen, so a shared default is safe)
     source: str = "live",
     today: date | None = None,
+    scope: str = PUBLIC_SCOPE,
 ) -> Table:
-    """``compute`` with the same arguments, from the request's memo or the cache if there."""
+    """``compute`` with the same arguments, from the request's memo or the cache if there.
+    ``scope`` names whose cases ``filters.cases`` holds (see the module's docstring)."""
     today = today or timezone.localdate()
-    key = cache_key(measure_key, breakdown, period, filters, source, today)
+    key = cache_key(measure_key, breakdown, period, filters, source, today, scope)
     memo = getattr(_local, "memo", None)
     if memo is not None and key in memo:
         return memo[key]

@@ -5,6 +5,9 @@ recoverable from another chart of the same page), so the first chart of a page t
 computes the tables of all its charts, passes them through ``suppress()`` in one call and keeps
 the result on the page instance: the page, its CSV downloads and the API all read from here and
 publish the same numbers.
+
+A staff dashboard's charts are counted over the reader's cases (``dashboards.staff.Scope``) and
+not suppressed; without a signed-in reader they count no case at all.
 """
 
 from dataclasses import dataclass, field
@@ -15,7 +18,7 @@ from wagtail.blocks import StreamValue, StructValue
 from wagtail.fields import StreamField
 
 from . import charts
-from .cache import cached_table
+from .cache import PUBLIC_SCOPE, cached_table
 from .metrics import MEASURES, Filters, MetricError
 from .suppression import suppress
 
@@ -67,31 +70,39 @@ def chart_values(page) -> list[StructValue]:
     return values
 
 
-def _compute(key: tuple):
+def _compute(key: tuple, scope=None):
     measure, breakdown, period, filter_key, source = key
     if measure not in MEASURES:
         raise MetricError(_("This chart's measure is no longer available."))
+    cases = scope.cases if scope is not None else None
     return cached_table(
         measure,
         breakdown=breakdown,
         period=period,
-        filters=Filters(**dict(filter_key)),
+        filters=Filters(**dict(filter_key), cases=cases),
         source=source,
+        scope=scope.key if scope is not None else PUBLIC_SCOPE,
     )
 
 
-def compute_charts(values: list[StructValue]) -> list[ChartResult]:
-    """Compute every aggregate the charts need once and suppress them all in one call."""
+def compute_charts(values: list[StructValue], scope=None) -> list[ChartResult]:
+    """Compute every aggregate the charts need once and suppress them all in one call; with a
+    staff ``scope``, over its cases only and exactly."""
     tables, errors = {}, {}
     for value in values:
         for key in chart_keys(value):
             if key in tables or key in errors:
                 continue
             try:
-                tables[key] = _compute(key)
+                tables[key] = _compute(key, scope)
             except MetricError as error:
                 errors[key] = str(error)
-    suppressed = dict(zip(tables, suppress(list(tables.values())), strict=True)) if tables else {}
+    if scope is not None:
+        suppressed = tables
+    elif tables:
+        suppressed = dict(zip(tables, suppress(list(tables.values())), strict=True))
+    else:
+        suppressed = {}
     results = []
     for index, value in enumerate(values):
         keys = chart_keys(value)
@@ -101,11 +112,21 @@ def compute_charts(values: list[StructValue]) -> list[ChartResult]:
     return results
 
 
-def page_charts(page) -> list[ChartResult]:
-    """The page's chart results, computed on the first call for this page instance."""
+def _for_staff(page) -> bool:
+    return bool(getattr(page, "for_staff", False))
+
+
+def page_charts(page, request=None) -> list[ChartResult]:
+    """The page's chart results, computed on the first call for this page instance (a staff
+    dashboard's for ``request.user``)."""
     results = getattr(page, "_dashboard_charts", None)
     if results is None:
-        results = compute_charts(chart_values(page))
+        scope = None
+        if _for_staff(page):
+            from .staff import scope_for
+
+            scope = scope_for(getattr(request, "user", None))
+        results = compute_charts(chart_values(page), scope)
         page._dashboard_charts = results
     return results
 
@@ -115,7 +136,7 @@ def result_for(value, context) -> ChartResult:
     (the block preview in the editor, or a block rendered outside a page)."""
     page = context.get("page")
     if page is not None and hasattr(page, "_meta"):
-        results = page_charts(page)
+        results = page_charts(page, context.get("request"))
         for result in results:
             if result.value is value:
                 return result
@@ -132,7 +153,8 @@ def _csv_url(page, result: ChartResult, request) -> str:
         return ""
     from django.urls import reverse
 
-    return reverse("dashboards:chart_csv", args=[page.pk, result.index])
+    name = "dashboards:staff_chart_csv" if _for_staff(page) else "dashboards:chart_csv"
+    return reverse(name, args=[page.pk, result.index])
 
 
 def chart_context(value, context) -> dict:

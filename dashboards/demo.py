@@ -162,25 +162,36 @@ def _fields(language: str) -> dict:
     }
 
 
-def load_results_pages() -> tuple[Page, Page]:
+def load_dashboard_pages(fields) -> tuple[Page, Page]:
+    """A dashboard page in German and its English translation, from ``fields(language)``;
+    a page already there (found by its German slug) is left alone."""
     german_home = HomePage.objects.get(locale__language_code="de", depth=2)
-    german = german_home.get_children().filter(slug=SLUGS["de"]).first()
+    german = german_home.get_children().filter(slug=fields("de")["slug"]).first()
     if german is None:
-        german = DashboardPage(**_fields("de"))
+        german = DashboardPage(**fields("de"))
         german_home.add_child(instance=german)
         german.save_revision().publish()
     english = german.get_translation_or_none(Locale.objects.get(language_code="en"))
     if english is None:
         english = german.specific.copy_for_translation(Locale.objects.get(language_code="en"))
-        for name, value in _fields("en").items():
+        for name, value in fields("en").items():
             setattr(english, name, value)
         english.save_revision().publish()
     return german, english
 
 
+def load_results_pages() -> tuple[Page, Page]:
+    return load_dashboard_pages(_fields)
+
+
 def load(command) -> None:
     from .demo_historical import load_historical_figures
+    from .demo_staff import load_staff_dashboards
 
     load_historical_figures()
     load_results_pages()
-    command.stdout.write("Results dashboard (de, en): historical Wuppertal figures, live charts.")
+    load_staff_dashboards()
+    command.stdout.write(
+        "Results dashboard (de, en): historical Wuppertal figures, live charts; "
+        "staff dashboard (de, en): exact figures of the reader's cases."
+    )

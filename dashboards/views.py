@@ -26,7 +26,11 @@ class _Echo:
 
 
 def _public_page(page_id: int) -> Page:
-    page = Page.objects.live().public().filter(pk=page_id).first()
+    """A live page anyone may read; never a staff dashboard (``dashboards.staff``)."""
+    from .models import DashboardPage
+
+    pages = Page.objects.live().public().exclude(pk__in=DashboardPage.objects.staff().values("pk"))
+    page = pages.filter(pk=page_id).first()
     if page is None:
         raise Http404
     return page.specific
@@ -36,7 +40,7 @@ def _delimiter(language: str) -> str:
     return ";" if language.startswith("de") else ","
 
 
-def _csv_response(rows: list[list[str]], filename: str, language: str) -> StreamingHttpResponse:
+def csv_response(rows: list[list[str]], filename: str, language: str) -> StreamingHttpResponse:
     writer = csv.writer(_Echo(), delimiter=_delimiter(language))
     lines = (writer.writerow(row) for row in rows)
     response = StreamingHttpResponse(
@@ -57,7 +61,7 @@ def chart_csv(request, page_id: int, index: int):
         result = results[index]
         shown = charts.present(result.value, result.tables)
         rows = shown.csv_rows()
-    return _csv_response(rows, slugify(shown.title) or f"chart-{index + 1}", language)
+    return csv_response(rows, slugify(shown.title) or f"chart-{index + 1}", language)
 
 
 def open_data_csv(request, page_id: int):
@@ -73,4 +77,4 @@ def open_data_csv(request, page_id: int):
             for row in shown.csv_rows()[1:]:
                 for header, cell in zip(shown.headers[1:], row[1:], strict=False):
                     rows.append([shown.title, measure, row[0], header, cell, shown.source])
-    return _csv_response(rows, f"{page.slug}-open-data", language)
+    return csv_response(rows, f"{page.slug}-open-data", language)

@@ -9,6 +9,8 @@ from wagtail.api.v2.views import PagesAPIViewSet
 
 from rest_framework.filters import BaseFilterBackend
 
+from dashboards.models.pages import without_staff_dashboards
+
 from .listing import matching_entry_pks
 
 ENTRY_FILTERS = ("theme", "city", "country")
@@ -25,3 +27,7 @@ class KnowledgeEntryFilter(BaseFilterBackend):
 class KnowledgePagesAPIViewSet(PagesAPIViewSet):
     filter_backends = [KnowledgeEntryFilter, *PagesAPIViewSet.filter_backends]
     known_query_parameters = PagesAPIViewSet.known_query_parameters.union(ENTRY_FILTERS)
+
+    def get_base_queryset(self):
+        """Wagtail's public pages, without staff dashboards (they are for signed-in staff)."""
+        return without_staff_dashboards(super().get_base_queryset())

@@ -2,16 +2,21 @@
 
 from csp.middleware import CSPMiddleware, PolicyParts
 
-# Wagtail's admin widgets (e.g. the date chooser in listing filters) still render small inline
-# scripts, so the admin alone may run inline scripts; it is staff-only and sends no third-party
-# content. The public site keeps ``script-src 'self'``.
+# Wagtail's admin still renders small inline scripts (e.g. the date chooser in listing filters)
+# and sets inline styles (style attributes in its templates, e.g. the page explorer and the
+# chooser modals), so the admin alone may use both; it is staff-only and sends no third-party
+# content. Page previews are served under the admin's prefix too. The public site keeps
+# ``script-src 'self'`` and ``style-src 'self'`` (settings' CONTENT_SECURITY_POLICY).
 ADMIN_PREFIX = "/admin/"
-ADMIN_SCRIPT_SOURCES = {"script-src": ["'self'", "'unsafe-inline'"]}
+ADMIN_SOURCES = {
+    "script-src": ["'self'", "'unsafe-inline'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+}
 
 
 class SiteCSPMiddleware(CSPMiddleware):
     def get_policy_parts(self, request, response, report_only: bool = False) -> PolicyParts:
         parts = super().get_policy_parts(request, response, report_only=report_only)
         if not report_only and request.path_info.startswith(ADMIN_PREFIX):
-            parts.replace = {**(parts.replace or {}), **ADMIN_SCRIPT_SOURCES}
+            parts.replace = {**(parts.replace or {}), **ADMIN_SOURCES}
         return parts

@@ -74,6 +74,8 @@ def base_queryset(measure: Measure, filters: Filters, today: date, period: str |
             for funding in period_kinds.funding_periods():
                 within |= Q(**{f"{field}__range": (funding.start, funding.end)})
             queryset = queryset.filter(within)
+    if filters.cases is not None:
+        queryset = queryset.filter(**{f"{case_path}pk__in": filters.cases.values("pk")})
     if filters.city is not None:
         queryset = queryset.filter(**{f"{case_path}city_id": filters.city})
     if filters.gender:

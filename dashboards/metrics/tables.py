@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
@@ -20,6 +21,9 @@ class Filters:
     age_group: str | None = None
     date_from: date | None = None
     date_to: date | None = None
+    # Staff dashboards: only these cases (a ``Case`` queryset) count; None counts every case.
+    # Left out of comparisons and keys: a cache key names the scope itself (``dashboards.cache``).
+    cases: Any = field(default=None, compare=False, repr=False)
 
 
 def suppression_threshold() -> int:

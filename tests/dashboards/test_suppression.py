@@ -144,3 +144,76 @@ def test_no_hidden_cell_can_be_derived_from_the_published_ones(matrix):
     for cell, vector in cells:
         if cell.suppressed:
             assert _rank([*published, vector]) > base, f"{cell.period} {cell.key} derivable"
+
+
+def _rate_functionals(genders: int, tables):
+    """Each cell of a rate table (and of count tables of the same participants) as what it
+    tells a reader about the unknowns: placed per gender, then entered per gender. A published
+    rate is taken to give away both its numerator and its denominator."""
+
+    def covering(key, offset):
+        vector = [Fraction(0)] * (2 * genders)
+        for index, gender in enumerate(GENDERS[:genders]):
+            if key in ("", None, gender):
+                vector[offset + index] = Fraction(1)
+        return vector
+
+    cells = []
+    for table in tables:
+        for cell in table.cells():
+            key = "" if cell is table.total or cell in table.period_totals else cell.key
+            if table.measure.key == "placement_rate":
+                cells.append((cell, covering(key, 0), covering(key, genders)))
+            else:
+                cells.append((cell, None, covering(key, genders)))
+    return cells
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.integers(min_value=2, max_value=4).flatmap(
+        lambda genders: st.lists(
+            st.integers(min_value=0, max_value=30).flatmap(
+                lambda entered: st.tuples(st.just(entered), st.integers(0, entered))
+            ),
+            min_size=genders,
+            max_size=genders,
+        )
+    ),
+    st.booleans(),
+)
+def test_no_hidden_rate_can_be_derived_from_the_published_cells(groups, with_counts):
+    entered, placed = [e for e, _p in groups], [p for _e, p in groups]
+    tables = [rate_table(entered, placed), *(count_tables([entered]) if with_counts else [])]
+    tables = suppress(tables, THRESHOLD)
+    cells = _rate_functionals(len(groups), tables)
+    published = []
+    for cell, numerator, denominator in cells:
+        if not cell.suppressed:
+            published += [vector for vector in (numerator, denominator) if vector is not None]
+    base = _rank(published) if published else 0
+
+    def derivable(vector) -> bool:
+        return _rank([*published, vector]) == base
+
+    for cell, numerator, denominator in cells:
+        if numerator is None:
+            continue
+        if not cell.suppressed:
+            assert cell.numerator in (0, None) or cell.numerator >= THRESHOLD
+            assert cell.denominator == 0 or cell.denominator >= THRESHOLD
+            continue
+        assert cell.value is None and cell.numerator is None and cell.denominator is None
+        assert not (derivable(numerator) and derivable(denominator)), f"rate {cell.key} derivable"
+        true_n, true_d = _true(cell, entered, placed)
+        if 0 < true_n < THRESHOLD:
+            assert not derivable(numerator), f"numerator of {cell.key} derivable"
+        if 0 < true_d < THRESHOLD:
+            assert not derivable(denominator), f"denominator of {cell.key} derivable"
+
+
+def _true(cell, entered, placed) -> tuple[int, int]:
+    if not cell.key:
+        return sum(placed), sum(entered)
+    index = GENDERS.index(cell.key)
+    return placed[index], entered[index]

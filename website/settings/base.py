@@ -310,13 +310,13 @@ X_FRAME_OPTIONS = "DENY"  # Wagtail lifts it to SAMEORIGIN for its own preview f
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 
-# Content Security Policy: nothing from another origin. Wagtail's admin sets inline styles, so
-# styles allow 'unsafe-inline'; scripts do not, except inside /admin/ (see website/csp.py).
+# Content Security Policy: nothing from another origin, no inline scripts or styles. Only the
+# Wagtail admin (and its page previews), under /admin/, allows both inline (see website/csp.py).
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
         "script-src": [SELF],
-        "style-src": [SELF, "'unsafe-inline'"],
+        "style-src": [SELF],
         "img-src": [SELF, "data:", "blob:"],
         "font-src": [SELF, "data:"],
         "connect-src": [SELF],
