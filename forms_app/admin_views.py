@@ -57,7 +57,7 @@ def require_submissions_access(request) -> None:
 def form_index(request):
     """One row per form: its language versions share one list, named after the source form."""
     require_submissions_access(request)
-    counted = Q() if request.user.has_perm(VIEW) else Q(submissions__submitted_by=request.user)
+    counted = Q(submissions__in=FormSubmission.objects.visible_to(request.user))
     pages = WizardFormPage.objects.annotate(
         submission_count=Count("submissions", filter=counted)
     ).select_related("locale")
@@ -245,14 +245,14 @@ def save_changes(
 
 
 def submission_file(request, file_id: int):
-    """A private upload, to the person who submitted it or holders of the view permission."""
-    record = get_object_or_404(SubmissionFile.objects.select_related("submission"), pk=file_id)
-    allowed = request.user.has_perm(VIEW) or (
-        record.submission.submitted_by_id is not None
-        and record.submission.submitted_by_id == request.user.pk
+    """A private upload, to whoever may see its submission (``FormSubmission.visible_to``)."""
+    require_submissions_access(request)
+    record = get_object_or_404(
+        SubmissionFile.objects.filter(
+            submission__in=FormSubmission.objects.visible_to(request.user)
+        ),
+        pk=file_id,
     )
-    if not allowed:
-        raise PermissionDenied
     return download_response(record.file.open("rb"), record.original_name)
 
 

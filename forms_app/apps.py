@@ -9,7 +9,8 @@ class FormsAppConfig(AppConfig):
     verbose_name = _("Forms")
 
     def ready(self) -> None:
-        from . import actions, registry
+        from . import actions, registry, visibility
 
         registry.autodiscover()
         actions.autodiscover()
+        visibility.autodiscover()

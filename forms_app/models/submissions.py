@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.signals import page_published
 
 from ..storage import get_private_storage, submission_file_path
+from ..visibility import narrow
 
 
 def answers_search_text(answers) -> str:
@@ -57,10 +58,11 @@ class FormSubmissionQuerySet(models.QuerySet):
         return self.filter(submitted_at__lt=cutoff)
 
     def visible_to(self, user) -> "FormSubmissionQuerySet":
-        """All submissions for holders of the view permission, otherwise the user's own."""
+        """All submissions for holders of the view permission, otherwise the user's own; less
+        those a domain app's rule hides from the user (``forms_app.visibility``)."""
         if user.has_perm("forms_app.view_formsubmission"):
-            return self
-        return self.filter(submitted_by=user)
+            return narrow(self, user)
+        return narrow(self.filter(submitted_by=user), user)
 
 
 class FormSubmission(models.Model):
