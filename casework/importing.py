@@ -88,14 +88,12 @@ def parse(data: bytes, extension: str) -> tuple[list[str], list[tuple[int, dict[
                 _("The file has more than %(limit)d rows; please split it into smaller files.")
                 % {"limit": limit}
             )
-        values = dict(zip(header, cells + [""] * len(header), strict=False))
-        values.pop("", None)
-        rows.append((line, values))
+        rows.append((line, dict(zip(header, cells + [""] * len(header), strict=False))))
     if header is None:
         raise ImportFileError(_("The file is empty."))
     if not rows:
         raise ImportFileError(_("The file has a header but no rows to import."))
-    return [name for name in header if name], rows
+    return header, rows
 
 
 def _check_header(cells: list[str]) -> list[str]:
