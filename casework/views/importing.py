@@ -102,8 +102,8 @@ class CaseImportView(CaseImportMixin, View):
         messages.success(
             request,
             _(
-                "Import done: %(cases)d cases opened, %(placements)d placements recorded, "
-                "%(errors)d rows with errors left out."
+                "Import done. Cases opened: %(cases)d · placements recorded: %(placements)d · "
+                "rows with errors left out: %(errors)d."
             )
             % {
                 "cases": report.count("new"),

@@ -47,7 +47,7 @@ def test_a_case_manager_imports_participants(browser_page, db):
 
     page.get_by_role("button", name="3 Zeilen importieren").click()
     page.wait_for_url("**/admin/cases/")
-    expect(page.get_by_text("Import abgeschlossen: 3 Fälle eröffnet")).to_be_visible()
+    expect(page.get_by_text("Eröffnete Fälle: 3 · erfasste Vermittlungen: 2")).to_be_visible()
     listing = page.locator("table.listing")
     for name in ("Samira Haddad", "Dawit Tesfaye", "Leyla Ahmadi"):
         expect(listing).to_contain_text(name)
