@@ -7,12 +7,16 @@ services log without knowing about requests. Entries are labelled with the pseud
 number, never the name, because Wagtail's site history report lists labels.
 """
 
+import uuid
 from contextlib import contextmanager
 from contextvars import ContextVar
 
+from django.contrib.contenttypes.models import ContentType
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.log_actions import log
+from wagtail.models import ModelLogEntry
 
 _client_ip: ContextVar[str | None] = ContextVar("casework_client_ip", default=None)
 
@@ -41,6 +45,10 @@ ACTIONS = {
     "casework.conference.record": (_("Record case conference"), _("Recorded the case conference")),
     "casework.training.record": (_("Record training"), _("Recorded a training")),
     "casework.placement.record": (_("Record placement"), _("Recorded a placement")),
+    "casework.import": (
+        _("Import cases"),
+        _("Imported participants and placements from a spreadsheet"),
+    ),
 }
 
 
@@ -64,6 +72,37 @@ def log_case(case, action: str, user, **data):
     """Write one audit entry for ``case``; ``data`` says what in particular (ids, not names)."""
     data["ip"] = _client_ip.get()
     return log(case, action, user=user, data=data, title=case.number)
+
+
+def log_import(city, user, **data):
+    """The import itself, logged against the city whose cases it wrote."""
+    data["ip"] = _client_ip.get()
+    return log(city, "casework.import", user=user, data=data)
+
+
+def log_cases_in_bulk(entries, user) -> list[ModelLogEntry]:
+    """``log_case`` for many ``(case, action, data)`` at once: one INSERT, one shared uuid
+    (the entries of one user action, as Wagtail groups them)."""
+    ip, now, shared = _client_ip.get(), timezone.now(), uuid.uuid4()
+    content_types: dict[type, ContentType] = {}
+    rows = []
+    for instance, action, data in entries:
+        model = type(instance)
+        if model not in content_types:
+            content_types[model] = ContentType.objects.get_for_model(model)
+        rows.append(
+            ModelLogEntry(
+                content_type=content_types[model],
+                object_id=str(instance.pk),
+                label=instance.number,
+                action=action,
+                data={**data, "ip": ip},
+                timestamp=now,
+                user=user,
+                uuid=shared,
+            )
+        )
+    return ModelLogEntry.objects.bulk_create(rows)
 
 
 def register(actions) -> None:

@@ -10,6 +10,9 @@ DEFAULTS = {
     "CASEWORK_REMINDER_DAYS": 3,
     # Closed cases are anonymised this many years after closing (apply_case_retention).
     "CASEWORK_RETENTION_YEARS": 10,
+    # Spreadsheet import of participants and placements: the largest file and row count.
+    "CASEWORK_IMPORT_MAX_BYTES": 5 * 1024 * 1024,
+    "CASEWORK_IMPORT_MAX_ROWS": 5000,
 }
 
 

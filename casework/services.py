@@ -57,13 +57,19 @@ def city_prefix(city) -> str:
     return "".join(ch for ch in city.slug.upper() if ch.isalpha())[:3] or "XXX"
 
 
-def next_case_number(city, year: int) -> str:
-    """``WUP-2026-0042``: the next free number for the city and year (inside a transaction)."""
+def reserve_case_numbers(city, year: int, count: int) -> list[str]:
+    """The next ``count`` free numbers for the city and year (inside a transaction, which the
+    counter's row lock keeps to itself until it commits)."""
     prefix = city_prefix(city)
     counter, _created = CaseNumberCounter.objects.get_or_create(prefix=prefix, year=year)
-    CaseNumberCounter.objects.filter(pk=counter.pk).update(last=F("last") + 1)
+    CaseNumberCounter.objects.filter(pk=counter.pk).update(last=F("last") + count)
     counter.refresh_from_db()
-    return f"{prefix}-{year}-{counter.last:04d}"
+    return [f"{prefix}-{year}-{n:04d}" for n in range(counter.last - count + 1, counter.last + 1)]
+
+
+def next_case_number(city, year: int) -> str:
+    """``WUP-2026-0042``: the next free number for the city and year (inside a transaction)."""
+    return reserve_case_numbers(city, year, 1)[0]
 
 
 @transaction.atomic

@@ -5,6 +5,8 @@ history views Wagtail would add for any model are left out on purpose: a person'
 changed only through the screens below, each of which goes through ``visible_to``.
 """
 
+from functools import cached_property
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import F, OuterRef, Subquery
 from django.shortcuts import get_object_or_404
@@ -16,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column, StatusTagColumn
 from wagtail.admin.views.generic import CreateView, EditView, IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets.button import HeaderButton
 
 from . import access, audit, services
 from .filters import CaseFilterSet
@@ -23,7 +26,7 @@ from .forms import CaseForm
 from .models import Case, CaseManagerProfile, Transfer
 from .models.cases import is_case_manager, managed_city_of
 from .models.transfers import OPEN_STATES
-from .views import actions, case, printing, privacy
+from .views import actions, case, importing, printing, privacy
 
 
 class DayColumn(Column):
@@ -82,6 +85,14 @@ class MyCasesView(IndexView):
 
     def get_edit_url(self, instance):
         return reverse("casework:case", args=[instance.pk])
+
+    @cached_property
+    def header_buttons(self):
+        buttons = super().header_buttons
+        if is_case_manager(self.request.user):
+            url = reverse("casework:import")
+            buttons.append(HeaderButton(_("Import"), url=url, icon_name="upload"))
+        return buttons
 
     def get_list_buttons(self, instance):
         return []
@@ -213,6 +224,12 @@ class CaseViewSet(ModelViewSet):
             path("", self.index_view, name="index"),
             path("results/", self.index_results_view, name="index_results"),
             path("new/", self.add_view, name="add"),
+            path("import/", importing.CaseImportView.as_view(), name="import"),
+            path(
+                "import/template.xlsx",
+                importing.CaseImportTemplateView.as_view(),
+                name="import_template",
+            ),
             path(f"{case_path}edit/", self.edit_view, name="edit"),
             path(case_path, case.CasePageView.as_view(), name="case"),
             path(f"{case_path}plan/", actions.PlanView.as_view(), name="plan"),

@@ -3,6 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from website.spreadsheets import UploadForm
+
 from .models import City, Language, PartnerOrganisationQuerySet, Service, TargetGroup
 
 
@@ -72,20 +74,8 @@ class DirectoryFilterForm(forms.Form):
         return self.is_bound and self.is_valid() and any(self.cleaned_data.values())
 
 
-class PartnerImportForm(forms.Form):
-    file = forms.FileField(
-        label=_("Spreadsheet"),
-        widget=forms.ClearableFileInput(attrs={"accept": ".csv,.xlsx"}),
-    )
-
-    def __init__(self, *args, **kwargs):
+class PartnerImportForm(UploadForm):
+    def limits(self) -> tuple[int, int]:
         from django.conf import settings
 
-        super().__init__(*args, **kwargs)
-        self.fields["file"].help_text = _(
-            "A .csv (comma or semicolon, UTF-8 or Windows-1252) or .xlsx file, at most "
-            "%(megabytes)d MB and %(rows)d rows."
-        ) % {
-            "megabytes": settings.PARTNERS_IMPORT_MAX_BYTES // 1024 // 1024,
-            "rows": settings.PARTNERS_IMPORT_MAX_ROWS,
-        }
+        return settings.PARTNERS_IMPORT_MAX_BYTES, settings.PARTNERS_IMPORT_MAX_ROWS

@@ -2,37 +2,31 @@
 
 Limits (``PARTNERS_IMPORT_MAX_BYTES``, ``PARTNERS_IMPORT_MAX_ROWS``) are checked before anything
 is parsed (size) and while rows are read (row count), so a huge file is refused without building
-it in memory. Between preview and confirmation the upload waits in django-import-export's
-temporary storage (``IMPORT_EXPORT_TMP_STORAGE_CLASS``, by default ``MediaStorage`` on the
-``import_export`` storage: a private folder outside MEDIA_ROOT that every app process reads), so a
-preview made by one app process can be confirmed on another.
+it in memory. Reading the file and keeping it between preview and confirmation are the site's
+(``website.spreadsheets``: ``read_rows``, ``PreviewStash``).
 """
 
-import csv
-import io
-import os
-import secrets
-import zipfile
 from dataclasses import dataclass, field
-from datetime import timedelta
-from pathlib import Path
 
 from django.conf import settings
-from django.utils import timezone
-from django.utils.module_loading import import_string
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 import tablib
-from import_export.tmp_storages import MediaStorage
 
-from website.spreadsheets import match_header
+from website import spreadsheets
+from website.spreadsheets import (
+    ImportFileError,
+    decode,  # noqa: F401 (the dashboards' import reads it here)
+    header_problems,
+    match_header,
+    read_rows,
+)
 
 from . import bulk_import
 from .resources import column_headings, spreadsheet_columns
 
-FORMATS = ("csv", "xlsx")
-STASH_LIFETIME = timedelta(days=1)  # abandoned previews are removed after a day
+PREVIEWS = spreadsheets.PreviewStash("partner-imports")
 
 
 def max_upload_bytes() -> int:
@@ -41,14 +35,6 @@ def max_upload_bytes() -> int:
 
 def max_rows() -> int:
     return settings.PARTNERS_IMPORT_MAX_ROWS
-
-
-class ImportFileError(Exception):
-    """The file as a whole cannot be imported; ``messages`` say why."""
-
-    def __init__(self, *messages: str):
-        super().__init__(*messages)
-        self.messages = list(messages)
 
 
 @dataclass
@@ -98,76 +84,17 @@ class ImportReport:
 
 
 def file_format(filename: str) -> str:
-    extension = Path(filename or "").suffix.lower().lstrip(".")
-    if extension not in FORMATS:
-        raise ImportFileError(
-            _("Please upload a .csv or .xlsx file (this one is “%(name)s”).") % {"name": filename}
-        )
-    return extension
+    return spreadsheets.file_format(filename)
 
 
 def check_size(size: int) -> None:
-    if size > max_upload_bytes():
-        raise ImportFileError(
-            _("The file is %(size).1f MB; at most %(limit)d MB can be imported at once.")
-            % {"size": size / 1024 / 1024, "limit": max_upload_bytes() // 1024 // 1024}
-        )
-    if size == 0:
-        raise ImportFileError(_("The file is empty."))
-
-
-def decode(data: bytes) -> str:
-    """UTF-8 with or without BOM, else Windows-1252 as Excel saves CSV in Germany."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="replace")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
-
-
-def _csv_rows(data: bytes):
-    text = decode(data)
-    first_line = text.split("\n", 1)[0]
-    delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    try:
-        for cells in reader:
-            yield reader.line_num, cells
-    except csv.Error as error:
-        raise ImportFileError(
-            _("The CSV file is malformed near line %(line)d: %(error)s")
-            % {"line": reader.line_num, "error": error}
-        ) from error
-
-
-def _cell_text(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
-
-
-def _xlsx_rows(data: bytes):
-    from openpyxl import load_workbook
-
-    try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-        sheet = workbook.worksheets[0]
-        for line, values in enumerate(sheet.iter_rows(values_only=True), start=1):
-            yield line, [_cell_text(value) for value in values]
-        workbook.close()
-    except (zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError, IndexError) as error:
-        raise ImportFileError(
-            _("The file could not be read as an Excel workbook (.xlsx). Is it damaged?")
-        ) from error
+    spreadsheets.check_size(size, max_upload_bytes())
 
 
 def parse(data: bytes, extension: str) -> ParsedFile:
     """The rows under a checked header, with each row's line in the spreadsheet."""
     check_size(len(data))
-    rows = _csv_rows(data) if extension == "csv" else _xlsx_rows(data)
+    rows = read_rows(data, extension)
     header = None
     dataset = tablib.Dataset()
     line_numbers: list[int] = []
@@ -211,27 +138,7 @@ def _check_header(cells: list[str]) -> list[str]:
     match = match_header(cells, spreadsheet_columns())
     if match.ok:
         return match.columns
-    headings = column_headings()
-    problems = []
-    if match.missing:
-        problems.append(
-            _("Missing columns: %(columns)s.")
-            % {"columns": ", ".join(f"{headings[name]} ({name})" for name in match.missing)}
-        )
-    if match.unknown:
-        problems.append(
-            _("Unknown columns: %(columns)s. Allowed are: %(allowed)s.")
-            % {
-                "columns": ", ".join(cell or _("(empty)") for cell in match.unknown),
-                "allowed": ", ".join(f"{heading} ({name})" for name, heading in headings.items()),
-            }
-        )
-    if match.repeated:
-        problems.append(
-            _("Columns appear twice: %(columns)s.")
-            % {"columns": ", ".join(headings[name] for name in match.repeated)}
-        )
-    raise ImportFileError(*problems)
+    raise ImportFileError(*header_problems(match, column_headings()))
 
 
 def _cells(row: bulk_import.PlannedRow, values: dict) -> list[tuple[str, str, str, str]]:
@@ -275,57 +182,17 @@ def run_import(parsed: ParsedFile, user, *, dry_run: bool, publish: bool = True)
 
 
 def preview_storage(name: str | None = None):
-    """django-import-export's temporary storage for an upload waiting to be confirmed."""
-    storage_class = getattr(settings, "IMPORT_EXPORT_TMP_STORAGE_CLASS", MediaStorage)
-    if isinstance(storage_class, str):
-        storage_class = import_string(storage_class)
-    return storage_class(name=name, read_mode="rb", MEDIA_FOLDER="partner-imports")
+    return PREVIEWS.storage(name)
 
 
 def stash(data: bytes, extension: str) -> str:
     """Keep an upload for the confirmation step; returns the key to find it again."""
-    _remove_stale_previews()
-    key = f"{secrets.token_hex(16)}.{extension}"
-    preview_storage(key).save(data)
-    return key
-
-
-def _remove_stale_previews() -> None:
-    storage = preview_storage()
-    files = getattr(storage, "_storage", None)
-    if files is None:  # the cache storage expires entries by itself
-        return
-    folder = storage.MEDIA_FOLDER
-    try:
-        names = files.listdir(folder)[1] if files.exists(folder) else []
-        for name in names:
-            path = os.path.join(folder, name)
-            if files.get_modified_time(path) < timezone.now() - STASH_LIFETIME:
-                files.delete(path)
-    except NotImplementedError:  # a storage that cannot list or date its files
-        return
-
-
-def _checked_key(key: str) -> str:
-    name, _dot, extension = key.partition(".")
-    if (
-        len(name) != 32
-        or not all(c in "0123456789abcdef" for c in name)
-        or extension not in FORMATS
-    ):
-        raise ImportFileError(_("The uploaded file has expired; please upload it again."))
-    return key
+    return PREVIEWS.stash(data, extension)
 
 
 def unstash(key: str) -> bytes:
-    try:
-        data = preview_storage(_checked_key(key)).read()
-    except FileNotFoundError:
-        data = None
-    if not data:
-        raise ImportFileError(_("The uploaded file has expired; please upload it again."))
-    return data
+    return PREVIEWS.unstash(key)
 
 
 def discard(key: str) -> None:
-    preview_storage(_checked_key(key)).remove()
+    PREVIEWS.discard(key)

@@ -39,6 +39,9 @@ CASES = {
     "index": (200, 200, 200, 200, DENIED, DENIED, 200),
     "index_results": (200, 200, 200, 200, DENIED, DENIED, 200),
     "add": (200, 200, DENIED, DENIED, DENIED, DENIED, DENIED),
+    # importing: case managers only (each into their own city, see test_import)
+    "import": (200, 200, DENIED, DENIED, DENIED, DENIED, DENIED),
+    "import_template": (200, 200, DENIED, DENIED, DENIED, DENIED, DENIED),
     # the generic edit view asks for the change permission before it looks the case up
     "edit": (200, 404, DENIED, DENIED, DENIED, DENIED, 404),
     "case": RECORDING,
@@ -119,7 +122,7 @@ def world(case, wuppertal_manager, diakonie, gesa, today):
     }
     profile = wuppertal_manager.case_manager_profile.pk
     for name in EXPECTED:
-        if name.endswith((":index", ":index_results", ":add")):
+        if name.endswith((":index", ":index_results", ":add", ":import", ":import_template")):
             args[name] = []
         elif name.startswith("casework_manager_cities:"):
             args[name] = [profile]
