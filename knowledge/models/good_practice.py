@@ -100,6 +100,12 @@ class GoodPracticePage(KnowledgeEntryPage):
         return [org for org in self.organisations.all() if org.display_name]
 
     @property
+    def public_partners(self) -> list:
+        """The directory entries among the organisations, for their contact details."""
+        partners = (org.public_partner for org in self.organisations.all())
+        return [partner for partner in partners if partner is not None]
+
+    @property
     def criteria(self) -> list[tuple[str, str]]:
         """The four reasons for choosing it that are filled in, with their labels."""
         fields = ["practical", "innovative", "successful", "transferable"]
