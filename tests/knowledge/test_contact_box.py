@@ -67,11 +67,18 @@ def test_the_contact_box_gives_the_host_organisations_contact_details(
         instance=PartnerDirectoryPage(title="Partner", slug="partner")
     )
     directory.save_revision().publish()
+    partner = PartnerFactory(publish=True, name="Mitträger e. V.", phone="0202 555-0999")
     page = GoodPracticeFactory(
         parent=knowledge_index,
-        organisations=[GoodPracticeOrganisation(role="host", partner=host)],
+        organisations=[
+            GoodPracticeOrganisation(role="host", partner=host),
+            GoodPracticeOrganisation(role="partner", partner=partner),
+        ],
     )
-    box = contact_box(client.get(page.url).content.decode())
+    html = client.get(page.url).content.decode()
+    assert "Mitträger e. V." in html  # named and linked under "Who"
+    box = contact_box(html)
+    assert "0202 555-0999" not in " ".join(box.text)  # the host is the contact
     text = " ".join(box.text)
     for detail in ("Netzwerkträger gGmbH", "Beispielweg 7", "42103 Wuppertal", "0202 555-0107"):
         assert detail in text
@@ -79,6 +86,18 @@ def test_the_contact_box_gives_the_host_organisations_contact_details(
     assert "https://netzwerktraeger.example/" in box.links
     assert "tel:0202555-0107" in box.links
     assert f"{directory.url}{host.slug}/" in box.links
+
+
+def test_without_a_host_from_the_directory_its_partners_are_the_contact(client, knowledge_index):
+    partner = PartnerFactory(publish=True, name="Mitträger e. V.", phone="0202 555-0998")
+    page = GoodPracticeFactory(
+        parent=knowledge_index,
+        organisations=[
+            GoodPracticeOrganisation(role="host", name="Stadtverwaltung Beispielstadt"),
+            GoodPracticeOrganisation(role="partner", partner=partner),
+        ],
+    )
+    assert "0202 555-0998" in " ".join(contact_box(client.get(page.url).content.decode()).text)
 
 
 def test_an_unpublished_entrys_details_stay_out_of_the_box(client, knowledge_index):
