@@ -77,6 +77,7 @@ def form_index(request):
             "page_title": _("Form submissions"),
             "header_icon": "form",
             "pages": sorted(rows, key=lambda page: page.title.casefold()),
+            "may_import": bool(import_parents(request.user)),
         },
     )
 
@@ -267,6 +268,12 @@ def definition_export(request, page_id: int):
     return response
 
 
+def import_parents(user) -> list[Page]:
+    """The pages ``user`` may create an imported form under (none: the import is not theirs)."""
+    parents = Page.objects.type(*WizardFormPage.allowed_parent_page_models())
+    return [page for page in parents if page.permissions_for_user(user).can_add_subpage()]
+
+
 class ImportForm(forms.Form):
     definition = forms.FileField(label=gettext_lazy("Definition file (JSON)"))
     parent = forms.ModelChoiceField(
@@ -275,15 +282,10 @@ class ImportForm(forms.Form):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        parents = Page.objects.type(*WizardFormPage.allowed_parent_page_models())
-        self.fields["parent"].queryset = parents
-        self.user = user
-
-    def clean_parent(self):
-        parent = self.cleaned_data["parent"]
-        if not parent.permissions_for_user(self.user).can_add_subpage():
-            raise forms.ValidationError(_("You may not add pages there."))
-        return parent
+        parents = import_parents(user)
+        if not parents:
+            raise PermissionDenied
+        self.fields["parent"].queryset = Page.objects.filter(pk__in=[p.pk for p in parents])
 
 
 def definition_import(request):

@@ -100,6 +100,15 @@ class GoodPracticePage(KnowledgeEntryPage):
         return [org for org in self.organisations.all() if org.display_name]
 
     @property
+    def contact_partners(self) -> list:
+        """The directory entries whose contact details the contact box gives: the host
+        organisations' (the partners are linked under "Who"), or every one if no host is."""
+        listed = [(org.role, org.public_partner) for org in self.organisations.all()]
+        listed = [(role, partner) for role, partner in listed if partner is not None]
+        hosts = [partner for role, partner in listed if role == OrganisationRole.HOST]
+        return hosts or [partner for _role, partner in listed]
+
+    @property
     def criteria(self) -> list[tuple[str, str]]:
         """The four reasons for choosing it that are filled in, with their labels."""
         fields = ["practical", "innovative", "successful", "transferable"]

@@ -9,6 +9,7 @@ import pytest
 
 from forms_app.definition import DefinitionError, export_definition, import_definition
 from forms_app.models import WizardFormPage
+from tests.website.refusal import is_refused
 
 pytestmark = pytest.mark.django_db
 
@@ -140,14 +141,21 @@ def test_script_in_an_imported_label_is_escaped(client, home):
 
 
 def test_import_needs_page_permission(client, make_user, home):
+    """Offered only to those who may add a form somewhere, and refused to everyone else."""
     client.force_login(make_user("Case managers"))
+    url = reverse("forms_app:definition_import")
+    assert url not in client.get(reverse("forms_app:index")).content.decode()
+    assert is_refused(client.get(url))
     upload = SimpleUploadedFile("f.json", definition().encode(), content_type="application/json")
-    response = client.post(
-        reverse("forms_app:definition_import"), {"definition": upload, "parent": home.pk}
-    )
-    assert response.status_code == 200
-    assert "Dort dürfen Sie keine Seiten anlegen." in response.content.decode()
+    assert is_refused(client.post(url, {"definition": upload, "parent": home.pk}))
     assert not WizardFormPage.objects.exists()
+
+
+def test_administrators_are_offered_the_import(client, make_user, home):
+    client.force_login(make_user("Programme administrators"))
+    assert reverse("forms_app:definition_import") in (
+        client.get(reverse("forms_app:index")).content.decode()
+    )
 
 
 def test_a_version_1_definition_with_german_and_english_texts_still_imports(home):
