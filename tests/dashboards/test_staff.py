@@ -120,6 +120,8 @@ def test_not_in_the_api_nor_in_open_data(client, people, staff_dashboard, make_d
     assert staff_dashboard.pk not in [item["id"] for item in pages["items"]]
     assert public.pk in [item["id"] for item in pages["items"]]
     assert client.get(f"/api/v2/pages/{staff_dashboard.pk}/").status_code == 404
+    found = client.get(f"/api/v2/pages/find/?html_path={staff_dashboard.url}")
+    assert found.status_code == 404
     assert client.get(f"/dashboards/{staff_dashboard.pk}/open-data.csv").status_code == 404
     assert client.get(f"/dashboards/{staff_dashboard.pk}/charts/0.csv").status_code == 404
     html = client.get(staff_dashboard.url).content.decode()

@@ -119,9 +119,13 @@ def test_case_manager_opens_the_staff_dashboard_with_exact_numbers(open_page, de
     from django.contrib.auth import get_user_model
 
     from casework.models import Case
+    from casework.models.cases import managed_city_of
+    from tests.casework.factories import CaseFactory
 
     manager = get_user_model().objects.get(username="fallmanagement")
     cases = Case.objects.visible_to(manager)
+    if not cases.filter(gender="diverse").exists():  # two more of the manager's city
+        CaseFactory.create_batch(2, gender="diverse", city_id=managed_city_of(manager))
     genders = {"female": "weiblich", "male": "männlich", "diverse": "divers"}
     counts = {gender: cases.filter(gender=gender).count() for gender in genders}
     assert 0 < counts["diverse"] < 5  # a small number, hidden on public pages
@@ -141,3 +145,21 @@ def test_case_manager_opens_the_staff_dashboard_with_exact_numbers(open_page, de
     assert csp_violations(browser_page) == []
     assert serious_violations(page) == []
     browser_page.screenshot_to("dashboards-staff-de-1280")
+
+
+def test_key_figures_of_the_model_documentation_share_a_row_on_wide_screens(
+    open_page, demo_content
+):
+    from knowledge.models import ModelDocumentationPage
+
+    documentation = ModelDocumentationPage.objects.get(locale__language_code="de")
+    for width, in_one_row in ((1280, True), (390, False)):
+        browser_page = open_page(viewport={"width": width, "height": 900})
+        browser_page.visit(documentation.url)
+        kpis = browser_page.page.locator("#results .chart--kpi")
+        expect(kpis.first).to_be_visible()
+        tops = kpis.evaluate_all("nodes => nodes.map(node => node.getBoundingClientRect().top)")
+        assert len(tops) >= 3
+        assert (len(set(tops)) == 1) is in_one_row, (width, tops)
+        kpis.first.scroll_into_view_if_needed()
+        browser_page.screenshot_to(f"dashboards-model-documentation-kpis-{width}")
