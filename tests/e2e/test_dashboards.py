@@ -76,7 +76,7 @@ def test_administrator_adds_a_chart_previews_and_publishes(open_page, demo_conte
     from dashboards.models import DashboardPage
 
     make_user("Programme administrators", username="paula")
-    results = DashboardPage.objects.get(locale__language_code="de")
+    results = DashboardPage.objects.get(slug="ergebnisse")
     browser_page = open_page()
     page = browser_page.page
     browser_page.login("paula")
@@ -132,13 +132,13 @@ def test_case_manager_opens_the_staff_dashboard_with_exact_numbers(open_page, de
     browser_page = open_page()
     page = browser_page.page
     browser_page.login("fallmanagement", "demo-fall-2026")
-    panel = page.locator("#dashboards-staff-section")
+    panel = page.locator("#dashboards-staff-content")
     panel.get_by_role("link", name="Kennzahlen meiner Fälle").click()
     page.wait_for_url("**/kennzahlen/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Kennzahlen meiner Fälle")
     drawn_charts(page)
     chart = page.locator(".chart", has=page.get_by_role("heading", name="nach Geschlecht"))
-    summary = chart.locator(".visually-hidden").text_content()
+    summary = chart.locator("p[id$='-summary']").text_content()
     for gender, label in genders.items():
         assert f"{label}: {counts[gender]}" in summary
     assert "<5" not in page.locator("main").inner_text()
