@@ -13,11 +13,15 @@ PAGE = {
         "title": "Kennzahlen meiner Fälle",
         "standfirst": "Genaue Zahlen aus den Fällen, die Sie sehen dürfen – nur nach Anmeldung, "
         "nicht veröffentlicht.",
+        "intro": "<h2>Meine Fälle heute</h2><p>Fallmanagement: die Fälle Ihrer Stadt und Ihre "
+        "eigenen; Netzwerkpartner: die Fälle, deren Übermittlung Sie angenommen haben.</p>",
     },
     "en": {
         "title": "Figures of my cases",
         "standfirst": "Exact numbers from the cases you may see – only after signing in, never "
         "published.",
+        "intro": "<h2>My cases today</h2><p>Case management: your city's cases and your own; "
+        "network partners: the cases whose transfer you accepted.</p>",
     },
 }
 
@@ -49,14 +53,19 @@ CHARTS = [
 
 def _fields(language: str) -> dict:
     position = 0 if language == "de" else 1
+    text = PAGE[language]
     return {
-        **PAGE[language],
+        "title": text["title"],
+        "standfirst": text["standfirst"],
         "slug": SLUGS[language],
         "audience": Audience.STAFF,
         "show_in_menus": False,
         "body": [
-            chart_block(titles[position], measure, breakdown, chart_type)
-            for titles, measure, breakdown, chart_type in CHARTS
+            {"type": "text", "value": text["intro"]},
+            *(
+                chart_block(titles[position], measure, breakdown, chart_type)
+                for titles, measure, breakdown, chart_type in CHARTS
+            ),
         ],
     }
 

@@ -120,6 +120,8 @@ def test_not_in_the_api_nor_in_open_data(client, people, staff_dashboard, make_d
     assert staff_dashboard.pk not in [item["id"] for item in pages["items"]]
     assert public.pk in [item["id"] for item in pages["items"]]
     assert client.get(f"/api/v2/pages/{staff_dashboard.pk}/").status_code == 404
+    found = client.get(f"/api/v2/pages/find/?html_path={staff_dashboard.url}")
+    assert found.status_code == 404
     assert client.get(f"/dashboards/{staff_dashboard.pk}/open-data.csv").status_code == 404
     assert client.get(f"/dashboards/{staff_dashboard.pk}/charts/0.csv").status_code == 404
     html = client.get(staff_dashboard.url).content.decode()
@@ -170,5 +172,7 @@ def test_demo_staff_dashboard_in_both_languages(home_pages):
     assert {page.locale.language_code for page in pages} == {"de", "en"}
     assert {page.slug for page in pages} == {"kennzahlen", "case-figures"}
     assert not any(page.show_in_menus for page in pages)
-    kinds = {child.value["chart_type"] for child in pages.get(slug="kennzahlen").body}
+    body = pages.get(slug="kennzahlen").body
+    kinds = {child.value["chart_type"] for child in body if child.block_type == "chart"}
+    assert body[0].block_type == "text" and "<h2>" in body[0].value.source  # heading order
     assert "kpi" in kinds and "bar" in kinds

@@ -137,6 +137,7 @@ def test_intake_wizard_steps_and_the_staff_dashboard(watched, demo_content):
     page.check("input[name='background-city'][value='wuppertal']")
     page.check("input[name='background-residence_status'][value='tolerated']")
     page.check("input[name='background-has_vocational_training'][value='yes']")  # shows a field
+    page.fill("[name='background-vocational_training']", "Schneiderin")
     page.check("input[name='background-health_restrictions'][value='yes']")
     page.check("[name='background-consent']")
     page.click("button:has-text('Weiter')")

@@ -76,7 +76,7 @@ def test_administrator_adds_a_chart_previews_and_publishes(open_page, demo_conte
     from dashboards.models import DashboardPage
 
     make_user("Programme administrators", username="paula")
-    results = DashboardPage.objects.get(locale__language_code="de")
+    results = DashboardPage.objects.get(slug="ergebnisse")
     browser_page = open_page()
     page = browser_page.page
     browser_page.login("paula")
@@ -119,25 +119,47 @@ def test_case_manager_opens_the_staff_dashboard_with_exact_numbers(open_page, de
     from django.contrib.auth import get_user_model
 
     from casework.models import Case
+    from casework.models.cases import managed_city_of
+    from tests.casework.factories import CaseFactory
 
     manager = get_user_model().objects.get(username="fallmanagement")
     cases = Case.objects.visible_to(manager)
+    if not cases.filter(gender="diverse").exists():  # two more of the manager's city
+        CaseFactory.create_batch(2, gender="diverse", city_id=managed_city_of(manager))
     genders = {"female": "weiblich", "male": "männlich", "diverse": "divers"}
     counts = {gender: cases.filter(gender=gender).count() for gender in genders}
     assert 0 < counts["diverse"] < 5  # a small number, hidden on public pages
     browser_page = open_page()
     page = browser_page.page
     browser_page.login("fallmanagement", "demo-fall-2026")
-    panel = page.locator("#dashboards-staff-section")
+    panel = page.locator("#dashboards-staff-content")
     panel.get_by_role("link", name="Kennzahlen meiner Fälle").click()
     page.wait_for_url("**/kennzahlen/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Kennzahlen meiner Fälle")
     drawn_charts(page)
     chart = page.locator(".chart", has=page.get_by_role("heading", name="nach Geschlecht"))
-    summary = chart.locator(".visually-hidden").text_content()
+    summary = chart.locator("p[id$='-summary']").text_content()
     for gender, label in genders.items():
         assert f"{label}: {counts[gender]}" in summary
     assert "<5" not in page.locator("main").inner_text()
     assert csp_violations(browser_page) == []
     assert serious_violations(page) == []
     browser_page.screenshot_to("dashboards-staff-de-1280")
+
+
+def test_key_figures_of_the_model_documentation_share_a_row_on_wide_screens(
+    open_page, demo_content
+):
+    from knowledge.models import ModelDocumentationPage
+
+    documentation = ModelDocumentationPage.objects.get(locale__language_code="de")
+    for width, in_one_row in ((1280, True), (390, False)):
+        browser_page = open_page(viewport={"width": width, "height": 900})
+        browser_page.visit(documentation.url)
+        kpis = browser_page.page.locator("#results .chart--kpi")
+        expect(kpis.first).to_be_visible()
+        tops = kpis.evaluate_all("nodes => nodes.map(node => node.getBoundingClientRect().top)")
+        assert len(tops) >= 3
+        assert (len(set(tops)) == 1) is in_one_row, (width, tops)
+        kpis.first.scroll_into_view_if_needed()
+        browser_page.screenshot_to(f"dashboards-model-documentation-kpis-{width}")
