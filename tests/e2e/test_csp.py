@@ -12,6 +12,8 @@ from django.core.management import call_command
 import pytest
 from playwright.sync_api import expect
 
+from tests.e2e.public_pages import one_public_page_per_type, page_types
+
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
@@ -62,23 +64,11 @@ def settle(page) -> None:
         expect(page.locator(".chart__plot--drawn")).to_have_count(drawn.count())
 
 
-def one_page_per_public_type() -> dict[str, str]:
-    from wagtail.models import Page
-
-    from dashboards.models.pages import without_staff_dashboards
-
-    pages = without_staff_dashboards(Page.objects.live().public().filter(depth__gt=1))
-    urls: dict[str, str] = {}
-    for page in pages.select_related("content_type").order_by("path"):
-        urls.setdefault(page.content_type.model, page.url)
-    return urls
-
-
 def test_public_page_types_break_no_policy(watched, demo_content):
     from partners.models import PartnerOrganisation
 
-    urls = one_page_per_public_type()
-    assert {"homepage", "dashboardpage", "wizardformpage"} <= set(urls), urls
+    urls = one_public_page_per_type()
+    assert {"HomePage", "DashboardPage", "WizardFormPage"} <= page_types(urls), urls
     partner = PartnerOrganisation.objects.filter(live=True).order_by("pk").first()
     paths = [
         *urls.values(),
