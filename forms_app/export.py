@@ -268,7 +268,12 @@ class CsvDialect:
             type(None): self.text,
             datetime.datetime: self.datetime_text,
             datetime.date: self.date_text,
+            float: self.decimal_text,
+            Decimal: self.decimal_text,
         }
+
+    def decimal_text(self, value: float | Decimal) -> str:
+        return str(value).replace(".", ",") if self.excel else str(value)
 
     def text(self, value) -> str:
         if value is None:
@@ -281,8 +286,8 @@ class CsvDialect:
             return self.datetime_text(value)
         if isinstance(value, datetime.date):
             return self.date_text(value)
-        if isinstance(value, float | Decimal) and self.excel:
-            return str(value).replace(".", ",")
+        if isinstance(value, float | Decimal):
+            return self.decimal_text(value)
         return str(value)
 
     # strftime is slow: the ISO text rearranged is the same from the year 1000 on.
