@@ -12,7 +12,6 @@ import io
 import json
 from collections.abc import Iterable, Iterator
 from decimal import Decimal, InvalidOperation
-from functools import lru_cache
 
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -53,19 +52,34 @@ class AnswerFormatter:
     partners named, not with the submissions. Plain types are formatted directly.
     """
 
+    CACHED = 4096
+
     def __init__(self, column: AnswerColumn):
         self.column = column
         item = column.item
         self.plain = item is None or item.field_type.display is plain_display
-        self._cached = lru_cache(maxsize=4096)(self._format_marker)
-
-    def _format_marker(self, marker: str) -> str:
-        return display_answer(self.column.item, json.loads(marker))
+        self._texts: dict = {}
 
     def __call__(self, stored) -> str:
         if self.plain:
             return display_answer(self.column.item, stored)
-        return self._cached(json.dumps(stored, sort_keys=True, default=str))
+        key = answer_key(stored)
+        text = self._texts.get(key)
+        if text is None:
+            if len(self._texts) >= self.CACHED:
+                self._texts.clear()
+            text = self._texts[key] = display_answer(self.column.item, stored)
+        return text
+
+
+def answer_key(stored) -> tuple:
+    """A hashable key for a stored answer that tells ``1``, ``True`` and ``"1"`` apart."""
+    kind = type(stored)
+    if kind is str:
+        return (str, stored)
+    if kind is list and all(type(item) is str for item in stored):
+        return (list, *stored)
+    return (None, json.dumps(stored, sort_keys=True, default=str))
 
 
 def typed_answer(column: AnswerColumn, formatter: AnswerFormatter, stored):
@@ -85,6 +99,58 @@ def typed_answer(column: AnswerColumn, formatter: AnswerFormatter, stored):
         except ValueError:
             pass
     return escape_cell(formatter(stored))
+
+
+def answer_reader(column: AnswerColumn, formatter: AnswerFormatter, yes_no: tuple[str, str]):
+    """``typed_answer`` for one column as a function of the stored answer, with shortcuts for
+    the answers most rows hold (decoded JSON: exact types); anything else takes
+    ``typed_answer``. ``yes_no`` is plain_display(True), plain_display(False), read once."""
+
+    def general(stored):
+        return typed_answer(column, formatter, stored)
+
+    if column.type_name == "number":
+
+        def number(stored):
+            kind = type(stored)
+            if kind is int or kind is float:
+                return stored
+            if kind is str and stored:
+                try:
+                    return Decimal(stored)
+                except InvalidOperation:
+                    pass
+            return general(stored)
+
+        return number
+    if column.type_name == "date":
+
+        def date(stored):
+            if type(stored) is str and stored:
+                try:
+                    return datetime.date.fromisoformat(stored)
+                except ValueError:
+                    pass
+            return general(stored)
+
+        return date
+    if not formatter.plain:
+
+        def looked_up(stored):
+            return None if is_empty(stored) else escape_cell(formatter(stored))
+
+        return looked_up
+    yes, no = yes_no
+
+    def plain(stored):
+        kind = type(stored)
+        if kind is str and stored:
+            return escape_cell(stored)
+        if kind is bool:
+            return escape_cell(yes if stored else no)
+        return general(stored)
+
+    return plain
 
 
 def form_versions(page) -> dict[int, int]:
@@ -123,6 +189,14 @@ class SubmissionTable:
         self.columns = form_columns(page) if columns is None else columns
         self.formatters = [AnswerFormatter(column) for column in self.columns]
         self.versions = form_versions(page)
+        # Read once: the rows may be written after the view returned (a streamed CSV), outside
+        # the admin's time zone of the user.
+        self.timezone = timezone.get_current_timezone()
+        yes_no = (plain_display(True), plain_display(False))
+        self.readers = [
+            (column.key, answer_reader(column, formatter, yes_no))
+            for column, formatter in zip(self.columns, self.formatters, strict=True)
+        ]
 
     def header(self) -> list[str]:
         return [
@@ -139,15 +213,17 @@ class SubmissionTable:
 
     def row(self, pk, submitted_at, username, language, revision_id, answers) -> list:
         answers = answers or {}
+        if submitted_at is not None and submitted_at.utcoffset() is not None:
+            submitted_at = submitted_at.astimezone(self.timezone).replace(tzinfo=None)
         cells = [
             pk,
-            timezone.make_naive(submitted_at) if timezone.is_aware(submitted_at) else submitted_at,
+            submitted_at,
             escape_cell(username or ""),
             language,
             self.versions.get(revision_id),
         ]
-        for column, formatter in zip(self.columns, self.formatters, strict=True):
-            cells.append(typed_answer(column, formatter, answers.get(column.key)))
+        get = answers.get
+        cells.extend([read(get(key)) for key, read in self.readers])
         return cells
 
     def rows(self, queryset) -> Iterator[list]:
@@ -162,9 +238,8 @@ def table(page, submissions) -> tuple[list[str], list[list[str]]]:
     submission_table = SubmissionTable(page)
     dialect = CsvDialect(excel=False)
     rows = [
-        [
-            dialect.text(cell)
-            for cell in submission_table.row(
+        dialect.texts(
+            submission_table.row(
                 s.pk,
                 s.submitted_at,
                 s.submitted_by.get_username() if s.submitted_by else "",
@@ -172,7 +247,7 @@ def table(page, submissions) -> tuple[list[str], list[list[str]]]:
                 s.revision_id,
                 s.answers,
             )
-        ]
+        )
         for s in submissions
     ]
     return submission_table.header(), rows
@@ -185,6 +260,20 @@ class CsvDialect:
     def __init__(self, excel: bool):
         self.excel = excel
         self.delimiter = ";" if excel else ","
+        self.date_format = "%d.%m.%Y" if excel else "%Y-%m-%d"
+        self.datetime_format = "%d.%m.%Y %H:%M" if excel else "%Y-%m-%d %H:%M"
+        # ``text`` of the usual cells, by their exact type (``texts`` asks this first).
+        self.by_type = {
+            int: str,
+            type(None): self.text,
+            datetime.datetime: self.datetime_text,
+            datetime.date: self.date_text,
+            float: self.decimal_text,
+            Decimal: self.decimal_text,
+        }
+
+    def decimal_text(self, value: float | Decimal) -> str:
+        return str(value).replace(".", ",") if self.excel else str(value)
 
     def text(self, value) -> str:
         if value is None:
@@ -194,12 +283,33 @@ class CsvDialect:
         if isinstance(value, bool):
             return plain_display(value)
         if isinstance(value, datetime.datetime):
-            return value.strftime("%d.%m.%Y %H:%M" if self.excel else "%Y-%m-%d %H:%M")
+            return self.datetime_text(value)
         if isinstance(value, datetime.date):
-            return value.strftime("%d.%m.%Y" if self.excel else "%Y-%m-%d")
-        if isinstance(value, float | Decimal) and self.excel:
-            return str(value).replace(".", ",")
+            return self.date_text(value)
+        if isinstance(value, float | Decimal):
+            return self.decimal_text(value)
         return str(value)
+
+    # strftime is slow: the ISO text rearranged is the same from the year 1000 on.
+    def date_text(self, value: datetime.date) -> str:
+        if value.year < 1000:
+            return value.strftime(self.date_format)
+        iso = value.isoformat()
+        return f"{iso[8:10]}.{iso[5:7]}.{iso[:4]}" if self.excel else iso
+
+    def datetime_text(self, value: datetime.datetime) -> str:
+        if value.year < 1000 or value.tzinfo is not None:
+            return value.strftime(self.datetime_format)
+        iso = value.isoformat(" ", "minutes")
+        return f"{iso[8:10]}.{iso[5:7]}.{iso[:4]}{iso[10:]}" if self.excel else iso
+
+    def texts(self, row: list) -> list[str]:
+        """The row's cells as text; text cells (most of them) as they are."""
+        by_type, text = self.by_type, self.text
+        return [
+            cell if cell.__class__ is str else by_type.get(cell.__class__, text)(cell)
+            for cell in row
+        ]
 
 
 def csv_dialect_for(requested: str | None) -> CsvDialect:
@@ -216,9 +326,9 @@ def stream_csv(header: list[str], rows: Iterable[list], dialect: CsvDialect) -> 
     if dialect.excel:
         buffer.write("\ufeff")
     writer.writerow(header)
-    text = dialect.text
+    texts = dialect.texts
     for count, row in enumerate(rows, 1):
-        writer.writerow([text(cell) for cell in row])
+        writer.writerow(texts(row))
         if count % ROWS_PER_CHUNK == 0:
             yield buffer.getvalue().encode("utf-8")
             buffer.seek(0)

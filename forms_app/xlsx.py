@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 
 ROWS_PER_WRITE = 500
 EXCEL_EPOCH = datetime.datetime(1899, 12, 30)
+EPOCH_DAY = EXCEL_EPOCH.toordinal()
 # XML 1.0 forbids these control characters; Excel would refuse the file.
 ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 SHEET_NAME_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
@@ -107,9 +108,41 @@ def cell_xml(reference: str, value) -> str:
     if isinstance(value, datetime.date):
         serial = (value - EXCEL_EPOCH.date()).days
         return f'<c r="{reference}" s="{DATE_STYLE}"><v>{serial}</v></c>'
-    text = escape(ILLEGAL.sub("", str(value)))
+    return text_cell_xml(reference, str(value))
+
+
+def text_cell_xml(reference: str, text: str) -> str:
+    if not text.isprintable():
+        text = ILLEGAL.sub("", text)
+    text = escape(text)
     space = ' xml:space="preserve"' if text[:1].isspace() or text[-1:].isspace() else ""
     return f'<c r="{reference}" t="inlineStr"><is><t{space}>{text}</t></is></c>'
+
+
+def row_xml(number: int, row: list, letters: list[str]) -> str:
+    """``<row>`` of ``cell_xml`` cells; the usual ones (text, numbers, dates) are written here
+    without its checks."""
+    cells = []
+    add = cells.append
+    for letter, value in zip(letters, row):  # noqa: B905 (letters are never fewer)
+        kind = value.__class__
+        if kind is str:
+            if value and value.isprintable() and value[0] != " " and value[-1] != " ":
+                text = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+                add(f'<c r="{letter}{number}" t="inlineStr"><is><t>{text}</t></is></c>')
+            elif value:
+                add(text_cell_xml(f"{letter}{number}", value))
+        elif kind is int or kind is float or kind is Decimal:
+            add(f'<c r="{letter}{number}"><v>{value}</v></c>')
+        elif kind is datetime.datetime and value.tzinfo is None:
+            serial = (value - EXCEL_EPOCH).total_seconds() / 86400
+            add(f'<c r="{letter}{number}" s="{DATETIME_STYLE}"><v>{serial:.10g}</v></c>')
+        elif kind is datetime.date:
+            serial = value.toordinal() - EPOCH_DAY
+            add(f'<c r="{letter}{number}" s="{DATE_STYLE}"><v>{serial}</v></c>')
+        elif value is not None:
+            add(cell_xml(f"{letter}{number}", value))
+    return f'<row r="{number}">{"".join(cells)}</row>'
 
 
 def write_xlsx(header: list[str], rows: Iterable[list], sheet_title: str = ""):
@@ -130,10 +163,7 @@ def write_xlsx(header: list[str], rows: Iterable[list], sheet_title: str = ""):
             for number, row in enumerate(_with_header(header, rows), 1):
                 while len(letters) < len(row):
                     letters.append(column_letters(len(letters)))
-                cells = "".join(
-                    cell_xml(f"{letters[index]}{number}", value) for index, value in enumerate(row)
-                )
-                chunk.append(f'<row r="{number}">{cells}</row>')
+                chunk.append(row_xml(number, row, letters))
                 if len(chunk) >= ROWS_PER_WRITE:
                     sheet.write("".join(chunk).encode())
                     chunk.clear()
