@@ -377,5 +377,6 @@ def generate(total: int, *, today: date, seed: int = 2008, write=print) -> Count
                 )
         generator.numbers.save()
         writer.reset_sequences()
+        writer.analyze()
         transaction.on_commit(lambda: rows_written.send(sender=Case, models=writer.models()))
     return Counter({name: count for name, count in writer.written.items() if count})
