@@ -54,11 +54,12 @@ CHARTS = [
 ]
 COLD_MS, COLD_RATIO, WARM_MS, CHART_KB = 1000, 3, 20, 50
 
-YEAR = {"sqlite": "strftime('%Y', {0})", "postgresql": "EXTRACT(YEAR FROM {0})"}
+# Dates are YYYY-MM-DD text in SQLite: their parts are substrings.
+YEAR = {"sqlite": "substr({0}, 1, 4)", "postgresql": "EXTRACT(YEAR FROM {0})"}
 AGE = {
-    "sqlite": "CAST(strftime('%Y', c.date_of_entry) AS INTEGER)"
-    " - CAST(strftime('%Y', c.date_of_birth) AS INTEGER)"
-    " - (strftime('%m-%d', c.date_of_birth) > strftime('%m-%d', c.date_of_entry))",
+    "sqlite": "CAST(substr(c.date_of_entry, 1, 4) AS INTEGER)"
+    " - CAST(substr(c.date_of_birth, 1, 4) AS INTEGER)"
+    " - (substr(c.date_of_birth, 6) > substr(c.date_of_entry, 6))",
     "postgresql": "EXTRACT(YEAR FROM age(c.date_of_entry, c.date_of_birth))",
 }
 
