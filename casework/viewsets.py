@@ -24,8 +24,9 @@ from . import access, audit, services
 from .filters import CaseFilterSet
 from .forms import CaseForm
 from .models import Case, CaseManagerProfile, Transfer
-from .models.cases import is_case_manager, managed_city_of
+from .models.cases import is_case_manager, managed_city_of, visibility_rules
 from .models.transfers import OPEN_STATES
+from .paging import RulewisePaginator
 from .views import actions, case, importing, printing, privacy
 
 
@@ -44,16 +45,16 @@ class MyCasesView(IndexView):
     search_fields = ["number", "first_name", "last_name"]
     search_backend_name = None
     default_ordering = "next_due"
+    paginator_class = RulewisePaginator
 
-    def get_base_queryset(self):
+    def with_columns(self, queryset):
         partner = Transfer.objects.filter(case=OuterRef("pk"), state__in=OPEN_STATES).values(
             "partner__name"
         )[:1]
-        return (
-            Case.objects.visible_to(self.request.user)
-            .annotate(partner_name=Subquery(partner))
-            .select_related("city")
-        )
+        return queryset.annotate(partner_name=Subquery(partner)).select_related("city")
+
+    def get_base_queryset(self):
+        return self.with_columns(Case.objects.visible_to(self.request.user))
 
     @property
     def columns(self):
@@ -82,6 +83,15 @@ class MyCasesView(IndexView):
             direction = field.desc if self.ordering.startswith("-") else field.asc
             return queryset.order_by(direction(nulls_last=True), "number")
         return super().order_queryset(queryset)
+
+    def get_paginator(self, queryset, per_page, **kwargs):
+        """Counted and paged one visibility rule at a time (see ``casework.paging``)."""
+        rules = [
+            (rule, self.search_queryset(self.filter_queryset(Case.objects.filter(rule))))
+            for rule in visibility_rules(self.request.user)
+        ]
+        rows = self.with_columns(Case.objects.all())
+        return self.paginator_class(queryset, per_page, rules=rules, rows=rows, **kwargs)
 
     def get_edit_url(self, instance):
         return reverse("casework:case", args=[instance.pk])

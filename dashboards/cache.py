@@ -3,7 +3,8 @@
 A request never computes the same table twice (a memo for the request's duration), and the
 Django cache keeps tables for ``DASHBOARDS_CACHE_SECONDS`` (default 300; 0 turns it off). Every
 save or delete of a casework record or a historical figure bumps a *generation* number that is
-part of each key, so changed data is never served from the cache; changes that send no signals
+part of each key, so changed data is never served from the cache; so does a bulk load of
+generated cases, once (``casework.bulk_rows.rows_written``). Other changes that send no signals
 (``QuerySet.update()``, ``bulk_create``) show after the timeout at the latest.
 
 Tables handed out are shared: treat them as read-only (``suppress`` works on copies).
@@ -57,12 +58,15 @@ def watch_models() -> None:
     from django.apps import apps
     from django.db.models.signals import post_delete, post_save
 
+    from casework.bulk_rows import rows_written
+
     models = [*apps.get_app_config("casework").get_models()]
     models.append(apps.get_model("dashboards", "HistoricalFigure"))
     for model in models:
         uid = f"dashboards-cache-{model._meta.label_lower}"
         post_save.connect(bump_generation, sender=model, dispatch_uid=f"{uid}-save")
         post_delete.connect(bump_generation, sender=model, dispatch_uid=f"{uid}-delete")
+    rows_written.connect(bump_generation, dispatch_uid="dashboards-cache-bulk-rows")
 
 
 @contextmanager

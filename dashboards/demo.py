@@ -129,10 +129,10 @@ def wuppertal_charts(language: str) -> list[dict]:
     ]
 
 
-def _body(language: str) -> list[dict]:
+def live_charts(language: str, charts=LIVE_CHARTS) -> list[dict]:
+    """The live charts (``LIVE_CHARTS``, or others of the same form) as chart blocks."""
     position = 0 if language == "de" else 1
-    text = PAGE[language]
-    live = [
+    return [
         chart_block(
             titles[position],
             measure,
@@ -141,8 +141,13 @@ def _body(language: str) -> list[dict]:
             period=PERIODS.get(chart_type, ""),
             stages=FUNNEL_STAGES if chart_type == "funnel" else (),
         )
-        for titles, measure, breakdown, chart_type in LIVE_CHARTS
+        for titles, measure, breakdown, chart_type in charts
     ]
+
+
+def _body(language: str) -> list[dict]:
+    text = PAGE[language]
+    live = live_charts(language)
     return [
         {"type": "text", "value": text["historical"]},
         *wuppertal_charts(language),

@@ -4,7 +4,7 @@ from datetime import date, timedelta
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from website.roles import CASE_MANAGERS, PARTNER_CASEWORKERS
@@ -45,44 +45,52 @@ def managed_city_of(user):
     return user._casework_city_id
 
 
-def _manager_rule(user) -> Q:
-    rule = Q(pk__in=[])
+def _manager_rules(user) -> list[Q]:
+    rules = []
     if is_case_manager(user):
-        rule |= Q(case_manager=user)
         city_id = managed_city_of(user)
         if city_id is not None:
-            rule |= Q(city_id=city_id)
-    return rule
+            rules.append(Q(city_id=city_id))
+        rules.append(Q(case_manager=user))
+    return rules
 
 
-def _partner_rule(user) -> Q:
+def _partner_rules(user) -> list[Q]:
     from .transfers import Transfer, TransferState
 
     partner_id = partner_of(user)
     if partner_id is None:
-        return Q(pk__in=[])
-    return Q(
-        Exists(
-            Transfer.objects.filter(
-                case=OuterRef("pk"), partner_id=partner_id, state=TransferState.ACCEPTED
-            )
-        )
-    )
+        return []
+    accepted = Transfer.objects.filter(partner_id=partner_id, state=TransferState.ACCEPTED)
+    return [Q(pk__in=accepted.values("case_id"))]
+
+
+def visibility_rules(user) -> list[Q]:
+    """The one rule for who sees a person's case, as the cases of each reason to see them.
+
+    Case managers: the cases of their city and the cases they manage themselves. Partner
+    caseworkers: cases with an accepted transfer to their organisation. Everyone else,
+    programme administrators and superusers included, sees no case at all. A long list asks
+    for each reason on its own (``casework.paging``): each is one index range.
+    """
+    return [*_manager_rules(user), *_partner_rules(user)]
+
+
+def _any(rules: list[Q]) -> Q:
+    combined = Q(pk__in=[])
+    for rule in rules:
+        combined |= rule
+    return combined
 
 
 class CaseQuerySet(models.QuerySet):
     def visible_to(self, user) -> "CaseQuerySet":
-        """The one rule for who sees a person's case.
-
-        Case managers: the cases of their city and the cases they manage themselves. Partner
-        caseworkers: cases with an accepted transfer to their organisation. Everyone else,
-        programme administrators and superusers included, sees no case at all.
-        """
-        return self.filter(_manager_rule(user) | _partner_rule(user))
+        """The cases the user may see (``visibility_rules``)."""
+        return self.filter(_any(visibility_rules(user)))
 
     def managed_by(self, user) -> "CaseQuerySet":
         """The cases the user sees as a case manager (the health data's audience)."""
-        return self.filter(_manager_rule(user))
+        return self.filter(_any(_manager_rules(user)))
 
     def open(self) -> "CaseQuerySet":
         return self.filter(status=CaseStatus.OPEN)
@@ -249,10 +257,21 @@ class Case(models.Model):
         ordering = ["-date_of_entry", "-pk"]
         verbose_name = _("case")
         verbose_name_plural = _("cases")
+        # "My cases" in due order: a city's, all or the open ones, and a case manager's own
+        # (casework.paging).
         indexes = [
-            models.Index(fields=["city", "status"]),
-            models.Index(fields=["next_due", "number"], name="case_next_due"),
+            models.Index(
+                fields=["case_manager", "next_due", "number"], name="case_manager_next_due"
+            ),
             models.Index(fields=["city", "next_due", "number"], name="case_city_next_due"),
+            models.Index(
+                fields=["city", "status", "next_due", "number"], name="case_city_status_next_due"
+            ),
+            # The dashboards' counts by entry date, residence status and city: read from the
+            # index alone, not from the cases' rows.
+            models.Index(fields=["date_of_entry"], name="case_entry"),
+            models.Index(fields=["residence_status"], name="case_residence"),
+            models.Index(fields=["city", "date_of_entry"], name="case_city_entry"),
         ]
 
     def __str__(self) -> str:

@@ -180,6 +180,8 @@ class Placement(models.Model):
         ordering = ["starts_on", "pk"]
         verbose_name = _("placement")
         verbose_name_plural = _("placements")
+        # The dashboards' placements on the first labour market, counted from the index.
+        indexes = [models.Index(fields=["first_labour_market"], name="placement_first_market")]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}: {self.sector}"

@@ -78,6 +78,9 @@ class Transfer(models.Model):
         ordering = ["-starts_on", "-pk"]
         verbose_name = _("transfer")
         verbose_name_plural = _("transfers")
+        # A partner's inbox, its cases, "My cases" filtered by partner (the case ids from the
+        # index alone).
+        indexes = [models.Index(fields=["partner", "state", "case"], name="transfer_partner_state")]
         constraints = [
             models.UniqueConstraint(
                 fields=["case"],

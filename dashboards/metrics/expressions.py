@@ -1,12 +1,12 @@
 """The SQL expressions a breakdown groups by, and the labels of their values."""
 
 from django.db.models import Case, CharField, F, IntegerField, Q, Value, When
-from django.db.models.functions import ExtractDay, ExtractMonth, ExtractYear
 from django.db.models.lookups import GreaterThan, LessThan
 from django.utils.translation import gettext_lazy as _
 
 from casework.models import Gender, ResidenceStatus, TransferState
 
+from .dateparts import Day, Month, Year
 from .registry import AGE_GROUPS, CASE_PATHS, PARTNER_PATHS, Measure
 
 NOT_RECORDED = "not_recorded"
@@ -17,11 +17,11 @@ def age_at_entry(case_path: str):
     """Whole years between birth and entry, in SQL (year difference, minus one if the birthday
     had not yet come in the year of entry)."""
     birth, entry = f"{case_path}date_of_birth", f"{case_path}date_of_entry"
-    birthday = ExtractMonth(birth) * 100 + ExtractDay(birth)
-    entry_day = ExtractMonth(entry) * 100 + ExtractDay(entry)
+    birthday = Month(birth) * 100 + Day(birth)
+    entry_day = Month(entry) * 100 + Day(entry)
     return (
-        ExtractYear(entry)
-        - ExtractYear(birth)
+        Year(entry)
+        - Year(birth)
         - Case(
             When(GreaterThan(birthday, entry_day), then=Value(1)),
             default=Value(0),

@@ -8,11 +8,12 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.db.models import Count, Exists, F, OuterRef, Q, Subquery, Window
-from django.db.models.functions import Abs, ExtractMonth, ExtractYear, Least, RowNumber
+from django.db.models.functions import Abs, Least, RowNumber
 
 from casework.models import Case, Exchange, Placement, Transfer
 
 from .. import periods as period_kinds
+from .dateparts import Month, Year, period_expression
 from .expressions import age_group, category_expression, category_key
 from .registry import CASE_PATHS, COUNT, MEDIAN, RATE, Measure
 from .tables import Filters
@@ -114,9 +115,7 @@ def _group(queryset, measure, period, breakdown):
     field (if the labels are read from the database)."""
     dims, label_field = [], None
     if period:
-        queryset = queryset.annotate(
-            _period=period_kinds.period_expression(period, measure.date_field)
-        )
+        queryset = queryset.annotate(_period=period_expression(period, measure.date_field))
         dims.append("_period")
     if breakdown != "none":
         expression, label_field = category_expression(measure, breakdown)
@@ -222,9 +221,9 @@ def compute_median(measure, filters, period, breakdown, today) -> Result:
     )
     queryset = queryset.annotate(_first=first_placed).filter(_first__isnull=False)
     queryset = queryset.annotate(
-        _months=(ExtractYear("_first") - ExtractYear("date_of_entry")) * 12
-        + ExtractMonth("_first")
-        - ExtractMonth("date_of_entry")
+        _months=(Year("_first") - Year("date_of_entry")) * 12
+        + Month("_first")
+        - Month("date_of_entry")
     )
     grouped, dims, label_field = _group(queryset, measure, period, breakdown)
     group_dims = [d for d in dims if d in ("_period", "_category")]

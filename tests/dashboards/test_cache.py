@@ -72,3 +72,15 @@ def test_the_language_is_part_of_the_key(programme):
         german = cached_table("participants_entered", "gender", today=TODAY)
     assert english.rows[0].label == "female"
     assert german.rows[0].label == "weiblich"
+
+
+def test_generated_cases_invalidate_once_committed(programme, django_capture_on_commit_callbacks):
+    from casework import demo_bulk
+    from dashboards.cache import generation
+
+    assert cached_table("participants_entered", today=TODAY).total.value == 6
+    before = generation()
+    with django_capture_on_commit_callbacks(execute=True):
+        demo_bulk.generate(20, today=TODAY, write=lambda line: None)
+    assert generation() == before + 1  # once for the whole load, not per row
+    assert cached_table("participants_entered", today=TODAY).total.value == 26
