@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.admin.paginator import WagtailPaginator
 from wagtail.admin.ui.tables import Column, StatusTagColumn
 from wagtail.admin.views.generic import CreateView, EditView, IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -85,13 +86,21 @@ class MyCasesView(IndexView):
         return super().order_queryset(queryset)
 
     def get_paginator(self, queryset, per_page, **kwargs):
-        """Counted and paged one visibility rule at a time (see ``casework.paging``)."""
+        """Counted and paged one visibility rule at a time (see ``casework.paging``), unless a
+        partner is chosen: then the list is that partner's few open transfers, read from an
+        index, and the plain query driven from them is quicker than one query for each rule."""
+        if self._partner_chosen():
+            return WagtailPaginator(queryset, per_page, **kwargs)
         rules = [
             (rule, self.search_queryset(self.filter_queryset(Case.objects.filter(rule))))
             for rule in visibility_rules(self.request.user)
         ]
         rows = self.with_columns(Case.objects.all())
         return self.paginator_class(queryset, per_page, rules=rules, rows=rows, **kwargs)
+
+    def _partner_chosen(self) -> bool:
+        filters = self.filters
+        return bool(filters and filters.is_valid() and filters.form.cleaned_data.get("partner"))
 
     def get_edit_url(self, instance):
         return reverse("casework:case", args=[instance.pk])
