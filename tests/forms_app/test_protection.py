@@ -97,6 +97,8 @@ def test_rate_limit_counts_each_client_behind_a_trusted_proxy(client, contact, s
     assert FormSubmission.objects.count() == 2
 
 
+# The worker closes its database connection when done: outside a test transaction.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_notification_waits_for_the_worker_with_the_database_backend(
     client, contact, settings, django_capture_on_commit_callbacks
 ):
@@ -118,6 +120,8 @@ def test_notification_waits_for_the_worker_with_the_database_backend(
     assert queued.status == "SUCCESSFUL"
 
 
+# The worker closes its database connection when done: outside a test transaction.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_submission_deleted_before_the_worker_is_not_announced(
     client, contact, settings, django_capture_on_commit_callbacks
 ):
