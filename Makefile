@@ -15,7 +15,7 @@ BENCH_CASES ?= 1000000
 # The same dashboard again on a throwaway PostgreSQL cluster, whose cases are generated each run.
 BENCH_PG_CASES ?= 100000
 
-.PHONY: run install install-dev migrate demo messages test test-postgres lint format bench ci clean
+.PHONY: run install install-dev migrate demo messages test test-postgres verify lint format bench ci clean
 
 run: install migrate demo
 	@echo "Serving on http://$(HOST):$(PORT)/ (German) and http://$(HOST):$(PORT)/en/ (English); admin at /admin/"
@@ -59,6 +59,10 @@ test: install-dev
 
 test-postgres: install-dev
 	bash scripts/with-postgres.sh $(BIN)/pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
+
+# The proof tests (access matrix, escaping, fuzzing, faults), with their figures at the end.
+verify: install-dev
+	$(BIN)/pytest -n $(PYTEST_WORKERS) -m proof $(PYTEST_ARGS)
 
 lint: install-dev
 	$(BIN)/ruff check .

@@ -50,6 +50,18 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(once)
 
 
+def pytest_terminal_summary(terminalreporter):
+    """Print the proof tests' figures (see tests/proof.py); `make verify` runs only those."""
+    from tests.proof import figures
+
+    reports = [r for reports in terminalreporter.stats.values() for r in reports]
+    lines = figures(reports)
+    if lines:
+        terminalreporter.section("proof figures")
+        for line in lines:
+            terminalreporter.write_line(line)
+
+
 @pytest.hookimpl(tryfirst=True, hookwrapper=True)
 def pytest_runtest_makereport(item, call):
     outcome = yield
