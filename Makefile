@@ -15,7 +15,7 @@ BENCH_CASES ?= 1000000
 # The same dashboard again on a throwaway PostgreSQL cluster, whose cases are generated each run.
 BENCH_PG_CASES ?= 100000
 
-.PHONY: run install install-dev migrate demo messages test test-postgres verify lint format bench ci clean
+.PHONY: run install install-dev migrate demo messages test test-postgres verify audit lint format bench ci clean
 
 run: install migrate demo
 	@echo "Serving on http://$(HOST):$(PORT)/ (German) and http://$(HOST):$(PORT)/en/ (English); admin at /admin/"
@@ -63,6 +63,16 @@ test-postgres: install-dev
 # The proof tests (access matrix, escaping, fuzzing, faults), with their figures at the end.
 verify: install-dev
 	$(BIN)/pytest -n $(PYTEST_WORKERS) -m proof $(PYTEST_ARGS)
+
+# bandit (no high findings) and pip-audit (where the advisory database can be reached).
+AUDIT_STAMP := .venv-audit/.requirements
+$(AUDIT_STAMP): requirements-audit.txt
+	@$(PYTHON) -m venv .venv-audit
+	.venv-audit/bin/pip install --quiet -r requirements-audit.txt
+	@touch $@
+
+audit: $(AUDIT_STAMP)
+	$(PYTHON) scripts/audit.py
 
 lint: install-dev
 	$(BIN)/ruff check .
