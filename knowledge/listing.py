@@ -9,16 +9,19 @@ from django.core.paginator import Paginator
 from django.db.models import Prefetch, Q
 from django.db.models.functions import Coalesce
 from django.db.models.query import prefetch_related_objects
+from django.template.loader import render_to_string
 
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, PageQuerySet
 
+from website.content_cache import remember, remember_many
 from website.localization import active_locale
 
 from .models import GoodPracticePage, ModelDocumentationPage, NewsPage, Theme
 
 ENTRY_MODELS = (GoodPracticePage, ModelDocumentationPage, NewsPage)
 CARD_RENDITION = "fill-480x270"
+CARD_TEMPLATE = "knowledge/includes/entry_card.html"
 PAGE_SIZE = 12
 
 
@@ -54,9 +57,10 @@ def matching_entry_pks(theme: str = "", city: str = "", country: str = "") -> Q:
 
 
 def private_sections() -> Q:
-    """Wagtail's condition for pages in a private section: one query, to be reused by every list
-    of one request (each ``PageQuerySet.public()`` would read the restrictions again)."""
-    return Page.objects.all().private_q()
+    """Wagtail's condition for pages in a private section, to be reused by every list of one
+    request (each ``PageQuerySet.public()`` would read the restrictions again). Kept until the
+    content next changes (a view restriction is a row of ``wagtailcore``, so it counts)."""
+    return remember("private-sections", lambda: Page.objects.all().private_q())
 
 
 def published_entries(index: Page, private: Q | None = None) -> PageQuerySet:
@@ -86,11 +90,41 @@ def find_entries(index: Page, filters: EntryFilters, private: Q | None = None):
     return newest_first(entries)
 
 
-def paginate(results, number: str | None, locale: Locale | None = None) -> PaginatorPage:
-    """One page of results, with the specific pages, their themes and card images loaded."""
+@dataclass(frozen=True)
+class Card:
+    """One entry as the index lists it: its title (for tests and screen-reader summaries) and
+    its rendered card."""
+
+    pk: int
+    title: str
+    html: str
+
+
+def paginate(results, number: str | None, request, locale: Locale | None = None) -> PaginatorPage:
+    """One page of results as rendered cards (see :func:`rendered_cards`)."""
     page = Paginator(results, PAGE_SIZE).get_page(number)
-    page.object_list = load_cards([entry.pk for entry in page.object_list], locale)
+    page.object_list = rendered_cards([entry.pk for entry in page.object_list], request, locale)
     return page
+
+
+def rendered_cards(pks: list[int], request, locale: Locale | None = None) -> list[Card]:
+    """The cards of ``pks`` in that order. A card shows only what every visitor sees (title,
+    place, date, image, themes), so each is rendered once per content generation, language and
+    host, and only the cards not yet kept load their pages (:func:`load_cards`)."""
+    locale = locale or active_locale()
+
+    def render(missing: list[int]) -> dict[int, Card]:
+        return {
+            entry.pk: Card(
+                entry.pk,
+                entry.title,
+                render_to_string(CARD_TEMPLATE, {"entry": entry}, request=request),
+            )
+            for entry in load_cards(missing, locale)
+        }
+
+    cards = remember_many("knowledge-card", render, pks, request.get_host(), locale.pk)
+    return [cards[pk] for pk in pks if pk in cards]
 
 
 def load_cards(pks: list[int], locale: Locale | None = None) -> list[Page]:
@@ -117,7 +151,18 @@ def load_cards(pks: list[int], locale: Locale | None = None) -> list[Page]:
 def filter_choices(
     index: Page, private: Q | None = None, locale: Locale | None = None
 ) -> dict[str, list]:
-    """The themes, cities and countries a visitor can filter the index by (two queries)."""
+    """The themes, cities and countries a visitor can filter the index by (two queries, then
+    kept until the content next changes)."""
+    locale = locale or active_locale()
+    return remember(
+        "knowledge-choices",
+        lambda: _filter_choices(index, private, locale),
+        index.pk,
+        locale.pk,
+    )
+
+
+def _filter_choices(index: Page, private: Q | None, locale: Locale) -> dict[str, list]:
     places = (
         published_entries(index, private)
         .annotate(entry_city=_coalesced("city"), entry_country=_coalesced("country"))

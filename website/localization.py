@@ -14,9 +14,16 @@ from django.db.models.functions import Coalesce, NullIf
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale
 
+from .content_cache import remember
+
 
 def active_locale() -> Locale:
-    """The locale of the active language, or the default one when it has no locale yet."""
+    """The locale of the active language, or the default one when it has no locale yet (kept
+    until the content next changes: a locale is a row of ``wagtailcore``)."""
+    return remember("active-locale", _active_locale)
+
+
+def _active_locale() -> Locale:
     try:
         return Locale.get_active()
     except Locale.DoesNotExist:

@@ -56,6 +56,8 @@ IGNORED_MODELS = {
     "wagtailcore.modellogentry",
     "wagtailcore.pagelogentry",
     "wagtailcore.pagesubscription",
+    # Made the first time a page shows an image at a size: the image's own change counts.
+    "wagtailimages.rendition",
 }
 
 

@@ -54,7 +54,9 @@ class KnowledgeIndexPage(RoutablePageMixin, Page):
         context.update(
             filter_form=form,
             filters=filters,
-            entries=paginate(find_entries(self, filters, private), request.GET.get("page"), locale),
+            entries=paginate(
+                find_entries(self, filters, private), request.GET.get("page"), request, locale
+            ),
         )
         return context
 

@@ -141,24 +141,51 @@ def _index_queries(client, index) -> int:
     return len(queries)
 
 
-def test_index_query_count_does_not_grow_with_entries(client, knowledge_index):
+def _add_entries(index, count: int) -> None:
     from wagtail.images.models import Image
     from wagtail.images.tests.utils import get_test_image_file
 
     kinds = [GoodPracticeFactory, ModelDocumentationFactory, NewsFactory]
+    for number in range(count):
+        image = Image.objects.create(title="Bild", file=get_test_image_file())
+        kinds[number % 3](parent=index, themes=["work", "plan"], image=image, date=date(2013, 1, 1))
 
-    def add(count: int) -> None:
-        for number in range(count):
-            image = Image.objects.create(title="Bild", file=get_test_image_file())
-            kinds[number % 3](
-                parent=knowledge_index, themes=["work", "plan"], image=image, date=date(2013, 1, 1)
-            )
 
-    add(5)
+def test_index_query_count_does_not_grow_with_entries(client, knowledge_index):
+    """Every cache off: what the first visitor after a change costs."""
+    _add_entries(knowledge_index, 5)
     five = _index_queries(client, knowledge_index)
-    add(45)  # the first page of results still shows all three kinds, now 12 cards instead of 5
+    _add_entries(knowledge_index, 45)  # the first page still shows all three kinds, now 12 cards
     fifty = _index_queries(client, knowledge_index)
     assert five == fifty
+
+
+def test_index_not_served_from_the_page_cache_takes_at_most_12_queries(
+    client, knowledge_index, settings
+):
+    """The page cache on, but this address not in it (a new query string): routing, the count
+    and the page of results are read; menu, filters and cards are kept from the last render."""
+    settings.PAGE_CACHE_SECONDS = 60
+    _add_entries(knowledge_index, 15)
+    assert client.get(knowledge_index.url, {"theme": "work"}).status_code == 200
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(knowledge_index.url, {"theme": "work", "page": "1"})
+    assert response.status_code == 200 and response["X-Page-Cache"] == "miss"
+    assert len(titles(response)) == PAGE_SIZE
+    assert len(queries) <= 12, "\n".join(q["sql"][:120] for q in queries.captured_queries)
+
+
+def test_kept_cards_and_filters_change_with_the_content(client, knowledge_index, entries, settings):
+    settings.PAGE_CACHE_SECONDS = 60
+    assert "Webinar" in titles(client.get(knowledge_index.url, {"x": "1"}))
+    webinar = entries["webinar"]
+    webinar.title = "Webinar zur Arbeit"
+    webinar.save_revision().publish()
+    GoodPracticeFactory(parent=knowledge_index, title="Neu in Remscheid", city="Remscheid")
+    response = client.get(knowledge_index.url, {"x": "2"})
+    assert "Webinar zur Arbeit" in titles(response) and "Neu in Remscheid" in titles(response)
+    assert "Webinar zur Arbeit</a>" in response.content.decode()
+    assert ("Remscheid", "Remscheid") in response.context["filter_form"].fields["city"].choices
 
 
 @pytest.mark.parametrize(

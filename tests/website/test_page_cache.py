@@ -143,3 +143,18 @@ def test_navigation_links_keep_their_language(client):
     english = client.get("/en/").content.decode()
     assert 'aria-current="true" lang="de"' in german
     assert 'aria-current="true" lang="en"' in english
+
+
+def test_a_new_image_size_keeps_the_cache_and_a_changed_image_drops_it():
+    from wagtail.images.models import Image
+    from wagtail.images.tests.utils import get_test_image_file
+
+    from website.page_cache import generation
+
+    image = Image.objects.create(title="Bild", file=get_test_image_file())
+    before = generation()
+    image.get_rendition("fill-120x80")  # a rendition is made and saved: nothing a visitor sees
+    assert generation() == before
+    image.title = "Anderes Bild"
+    image.save()
+    assert generation() > before

@@ -321,7 +321,7 @@ CONTENT_SECURITY_POLICY = {
         "font-src": [SELF, "data:"],
         "connect-src": [SELF],
         "frame-src": [SELF],
-        "frame-ancestors": [SELF],  # the admin previews pages in a frame
+        "frame-ancestors": [NONE],  # the admin's preview frames get 'self' (website/csp.py)
         "form-action": [SELF],
         "base-uri": [SELF],
         "object-src": [NONE],

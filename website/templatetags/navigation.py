@@ -2,34 +2,24 @@
 
 Both run on every page, staff pages and every wizard step included, which the anonymous page
 cache never serves. So their results (titles and URLs, never per-user data) are kept in the
-cache under the page cache's generation number, which every publish and content change bumps:
-they are never older than the last change, and cost no query in between.
+cache under the page cache's generation number (``website.content_cache``): they are never older
+than the last change, and cost no query in between.
 """
 
 from django import template
 from django.conf import settings
-from django.core.cache import cache
 from django.utils.translation import get_language
 
 from wagtail.models import Page, Site
 
-from ..page_cache import generation
+from ..content_cache import remember
 
 register = template.Library()
 
 
 def _cached(request, name: str, compute, *parts):
     """``compute()`` once per content generation, host, language and ``parts``."""
-    seconds = settings.PAGE_CACHE_SECONDS
-    if not seconds:
-        return compute()
-    parts = ("nav", generation(), name, request.get_host(), get_language(), *parts)
-    key = ":".join(str(part) for part in parts)
-    value = cache.get(key)
-    if value is None:
-        value = compute()
-        cache.set(key, value, seconds)
-    return value
+    return remember(f"nav-{name}", compute, request.get_host(), *parts)
 
 
 def _site_root(request) -> Page | None:
@@ -167,10 +157,13 @@ def _identity(request):
     it never creates the row: a write while serving a page would empty the page cache."""
     from ..site_settings import SiteIdentity
 
-    if not hasattr(request, "_site_identity"):
+    def compute():
         site = Site.find_for_request(request)
         found = SiteIdentity.objects.filter(site=site).select_related("logo", "share_image")
-        request._site_identity = (found.first() if site else None) or SiteIdentity(site=site)
+        return (found.first() if site else None) or SiteIdentity(site=site)
+
+    if not hasattr(request, "_site_identity"):
+        request._site_identity = _cached(request, "identity", compute)
     return request._site_identity
 
 
