@@ -9,10 +9,14 @@ a file's name: ``DATA_KEYS`` are the only keys accepted, so the log outlives an 
 submission without keeping what was erased.
 """
 
+from django.contrib.contenttypes.models import ContentType
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry
+
+from .models import FormSubmission
 
 ACTIONS = {
     "forms_app.submission.view": (_("View submission"), _("Opened the submission")),
@@ -69,6 +73,23 @@ def log_form(page, action: str, user=None, request=None, **data):
     """One entry on the form (a page), for what concerns many of its submissions."""
     user, data = _entry(data, user, request)
     return log(page, action, user=user, data=data)
+
+
+def log_anonymised(submissions) -> None:
+    """One "anonymised" entry per submission (one INSERT), before their answers go."""
+    content_type = ContentType.objects.get_for_model(FormSubmission)
+    now = timezone.now()
+    ModelLogEntry.objects.bulk_create(
+        ModelLogEntry(
+            content_type=content_type,
+            object_id=str(pk),
+            label=f"{title} #{pk}",
+            action="forms_app.submission.anonymise",
+            data={},
+            timestamp=now,
+        )
+        for pk, title in submissions.values_list("pk", "page__title")
+    )
 
 
 def submission_log(submission):

@@ -196,6 +196,8 @@ def test_retention_anonymising_leaves_no_old_answer(
     submission.refresh_from_db()
     assert submission.answers == {} and submission.anonymised_at
     assert_nothing_old_kept(submission.pk)
+    [entry] = entries("forms_app.submission.anonymise")
+    assert entry.object_id == str(submission.pk) and entry.label == f"Aufnahme #{submission.pk}"
 
 
 def test_retention_deleting_leaves_no_old_answer(admin_client, form, submission):
