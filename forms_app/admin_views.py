@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy
 
 from wagtail.models import Page
 
-from .audit import log_submission
+from .audit import log_submission, submission_log
 from .columns import AnswerColumn, form_columns
 from .conditions import condition_met
 from .definition import DefinitionError, export_definition, import_definition
@@ -30,6 +30,7 @@ VIEW = "forms_app.view_formsubmission"
 ADD = "forms_app.add_formsubmission"
 CHANGE = "forms_app.change_formsubmission"
 DELETE = "forms_app.delete_formsubmission"
+AUDIT_ENTRIES_SHOWN = 50
 
 
 class ChangeReasonForm(forms.Form):
@@ -134,6 +135,7 @@ def submission_detail(request, page_id: int, submission_id: int):
         }
         for change in submission.changes.select_related("changed_by")
     ]
+    log_submission(submission, "forms_app.submission.view", request=request, screen="detail")
     return TemplateResponse(
         request,
         "forms_app/admin/submission_detail.html",
@@ -144,6 +146,7 @@ def submission_detail(request, page_id: int, submission_id: int):
             "version": form_versions(submission.page).get(submission.revision_id),
             "answers": answers,
             "changes": changes,
+            "audit_entries": submission_log(submission)[:AUDIT_ENTRIES_SHOWN],
             "can_edit": request.user.has_perm(CHANGE),
             "can_delete": request.user.has_perm(DELETE),
         },
@@ -198,11 +201,18 @@ def submission_edit(request, page_id: int, submission_id: int):
                 valid = False
         if valid:
             save_changes(
-                submission, page, answers, request.user, reason_form.cleaned_data["reason"]
+                submission,
+                page,
+                answers,
+                request.user,
+                reason_form.cleaned_data["reason"],
+                request=request,
             )
             messages.success(request, _("The submission was saved."))
             return redirect("forms_app:submission", page.pk, submission.pk)
         messages.error(request, _("The submission could not be saved; please check the fields."))
+    # The form shows the stored answers: opening it is a read.
+    log_submission(submission, "forms_app.submission.view", request=request, screen="edit")
     return TemplateResponse(
         request,
         "forms_app/admin/submission_edit.html",
@@ -218,7 +228,7 @@ def submission_edit(request, page_id: int, submission_id: int):
 
 @transaction.atomic
 def save_changes(
-    submission, page, answers: dict, user, reason: str = ""
+    submission, page, answers: dict, user, reason: str = "", request=None
 ) -> SubmissionChange | None:
     """Store the new answers; keys the current form no longer has (or files) stay as they were."""
     current = {
@@ -239,7 +249,9 @@ def save_changes(
         return None
     submission.answers = new
     submission.save(update_fields=["answers"])
-    log_submission(submission, "forms_app.submission.edit", user=user, keys=sorted(changes))
+    log_submission(
+        submission, "forms_app.submission.edit", user=user, request=request, keys=sorted(changes)
+    )
     return SubmissionChange.objects.create(
         submission=submission, changed_by=user, changes=changes, reason=reason
     )
@@ -251,10 +263,19 @@ def submission_file(request, file_id: int):
     record = get_object_or_404(
         SubmissionFile.objects.filter(
             submission__in=FormSubmission.objects.visible_to(request.user)
-        ),
+        ).select_related("submission__page"),
         pk=file_id,
     )
-    return download_response(record.file.open("rb"), record.original_name)
+    opened = record.file.open("rb")
+    # The file's name is the sender's and may name the person: only its id and field are kept.
+    log_submission(
+        record.submission,
+        "forms_app.submission.file",
+        request=request,
+        file=record.pk,
+        keys=[record.key],
+    )
+    return download_response(opened, record.original_name)
 
 
 def definition_export(request, page_id: int):

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.utils import timezone
 
-from .audit import log_form
+from .audit import log_anonymised, log_form
 from .models import FormSubmission, SubmissionChange, SubmissionFile, WizardFormPage
 from .models.pages import RetentionAction
 
@@ -43,7 +43,9 @@ def due_submissions(page: WizardFormPage, cutoff):
 
 @transaction.atomic
 def anonymise(submissions) -> None:
-    """Erase the answers, files and change history of ``submissions``; the rows stay."""
+    """Erase the answers, files and change history of ``submissions``; the rows stay, and
+    their audit entries, which hold no answer, say that they were anonymised."""
+    log_anonymised(submissions)
     for record in SubmissionFile.objects.filter(submission__in=submissions):
         record.delete()  # its file goes from storage once committed
     SubmissionChange.objects.filter(submission__in=submissions).delete()

@@ -20,7 +20,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import Button
 
 from . import admin_views
-from .audit import log_submission
+from .audit import log_form, log_submission
 from .columns import form_columns
 from .export import (
     XLSX_CONTENT_TYPE,
@@ -70,8 +70,22 @@ class SubmissionIndexView(IndexView):
     def get(self, request, *args, **kwargs):
         if self.is_export:
             # The listing's context (table, count) is not built: it would read every row.
-            return self.as_spreadsheet(self.get_queryset(), request.GET.get("export"))
+            queryset = self.get_queryset()
+            self.log_export(queryset)
+            return self.as_spreadsheet(queryset, request.GET.get("export"))
         return super().get(request, *args, **kwargs)
+
+    def log_export(self, queryset) -> None:
+        """Who exported how many submissions of the form, in which format; whether filtered
+        or searched, not by what (a search is often a name)."""
+        log_form(
+            self.form_page,
+            "forms_app.submissions.export",
+            request=self.request,
+            format=self.request.GET.get("export"),
+            rows=queryset.count(),
+            filtered=bool(self.is_searching or self.is_filtering),
+        )
 
     @cached_property
     def form_page(self) -> WizardFormPage:
@@ -240,7 +254,7 @@ class SubmissionDeleteView(DeleteView):
             log_submission(
                 self.object,
                 "forms_app.submission.delete",
-                user=self.request.user,
+                request=self.request,
                 files=self.object.files.count(),
             )
             self.object.delete()

@@ -62,6 +62,22 @@ def pytest_terminal_summary(terminalreporter):
             terminalreporter.write_line(line)
 
 
+def pytest_sessionstart(session):
+    """The log check (tests/log_check.py) reads this session's log lines only."""
+    if not hasattr(session.config, "workerinput"):  # the controller, or the only process
+        from tests.log_check import start_session
+
+        start_session()
+
+
+def pytest_sessionfinish(session):
+    """Once every worker is done: fail the session if a log line names a demo person."""
+    if not hasattr(session.config, "workerinput"):
+        from tests.log_check import finish_session
+
+        finish_session(session)
+
+
 @pytest.hookimpl(tryfirst=True, hookwrapper=True)
 def pytest_runtest_makereport(item, call):
     outcome = yield

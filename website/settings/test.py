@@ -27,3 +27,42 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 PAGE_CACHE_SECONDS = 0
 # Tests sign in with force_login; the second factor's own tests switch it on.
 TWO_FACTOR_REQUIRED = False
+
+# Everything logged also goes to a file per test process (``var/test-logs/<xdist worker>.log``),
+# which ``tests/log_check.py`` greps for the demo people's names at the end of the session. The
+# console shows warnings as before. SQL (``django.db.backends`` at DEBUG, which would print
+# every query's parameters when a test counts queries) stays out: it is not what the app logs.
+TEST_LOG_DIR = VAR_DIR / "test-logs"  # noqa: F405
+TEST_LOG_DIR.mkdir(parents=True, exist_ok=True)
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {
+        "file": {"format": "%(asctime)s %(process)d %(levelname)s %(name)s: %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "level": os.environ.get("LOG_LEVEL", "WARNING"),
+        },
+        "test_file": {
+            "class": "logging.FileHandler",
+            "filename": TEST_LOG_DIR / f"{os.environ.get('PYTEST_XDIST_WORKER', 'main')}.log",
+            "encoding": "utf-8",
+            "delay": True,
+            "formatter": "file",
+        },
+    },
+    "root": {"handlers": ["console", "test_file"], "level": "INFO"},
+    "loggers": {
+        "django": {"level": "INFO"},
+        "django.request": {"level": "INFO"},
+        "django.security": {"level": "INFO"},
+        "django.db.backends": {"level": "INFO"},
+        "wagtail": {"level": "INFO"},
+        **{
+            app: {"level": "DEBUG"}
+            for app in ("website", "forms_app", "casework", "partners", "dashboards", "knowledge")
+        },
+    },
+}
