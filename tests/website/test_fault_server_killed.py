@@ -15,7 +15,6 @@ import signal
 import sqlite3
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -23,7 +22,13 @@ import requests
 from bs4 import BeautifulSoup
 
 from bench.bench_intake_load import fill
-from tests.partners.test_import_two_processes import GUNICORN, ROOT, environment, free_port
+from tests.partners.test_import_two_processes import (
+    GUNICORN,
+    ROOT,
+    environment,
+    free_port,
+    wait_until_serving,
+)
 from tests.proof import proof_figure
 
 WIZARD = "/erstgespraech/"
@@ -67,15 +72,8 @@ def start_server(tmp_path: Path, port: int, name: str) -> subprocess.Popen:
         start_new_session=True,
     )
     log.close()
-    for _ in range(300):
-        try:
-            requests.get(f"http://127.0.0.1:{port}/admin/login/", timeout=60)
-            return process
-        except requests.RequestException:
-            if process.poll() is not None:
-                raise RuntimeError((tmp_path / f"{name}.log").read_text()) from None
-            time.sleep(0.2)
-    raise RuntimeError(f"{name} did not answer")
+    wait_until_serving(process, f"http://127.0.0.1:{port}", tmp_path / f"{name}.log")
+    return process
 
 
 def kill(process: subprocess.Popen) -> None:
