@@ -8,6 +8,7 @@ so the client resumes on step 3: the saved draft holds the answers of steps 1 an
 finishing (sent twice, as a client retrying a lost answer would) stores one intake.
 """
 
+import contextlib
 import json
 import os
 import re
@@ -72,12 +73,17 @@ def start_server(tmp_path: Path, port: int, name: str) -> subprocess.Popen:
         start_new_session=True,
     )
     log.close()
-    wait_until_serving(process, f"http://127.0.0.1:{port}", tmp_path / f"{name}.log")
+    try:
+        wait_until_serving(process, f"http://127.0.0.1:{port}", tmp_path / f"{name}.log")
+    except BaseException:
+        kill(process)
+        raise
     return process
 
 
 def kill(process: subprocess.Popen) -> None:
-    os.killpg(process.pid, signal.SIGKILL)
+    with contextlib.suppress(ProcessLookupError):  # a server that stopped by itself
+        os.killpg(process.pid, signal.SIGKILL)
     process.wait(timeout=30)
 
 
