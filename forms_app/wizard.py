@@ -18,6 +18,7 @@ from .actions import start_context
 from .conditions import condition_met
 from .forms import build_form_class
 from .progress import step_progress
+from .session_timing import session_timing, warning_seconds
 from .storage import wizard_upload_storage
 from .submit import RateLimited, already_submitted, save_submission
 from .wizard_uploads import KeptUploadsMixin
@@ -292,6 +293,8 @@ class PageWizardView(KeptUploadsMixin, SessionWizardView):
             has_required=current != REVIEW
             and any(item.value.get("required") for item in self.specs[current].inputs),
             can_save_draft=self.request.user.is_authenticated,
+            session_timing=session_timing(self.request),
+            session_warning_seconds=warning_seconds(),
         )
         if current == REVIEW:
             context["review"] = self.review_rows(steps)

@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from .api import api_router
 from .login import SiteLoginView
+from .sessions import keep_alive
 
 urlpatterns = [
     path("admin/two-factor/", include("website.two_factor.urls")),
@@ -17,6 +18,7 @@ urlpatterns = [
     path("api/v2/", api_router.urls),
     path("dashboards/", include("dashboards.urls")),
     path("forms/", include("forms_app.urls")),
+    path("_util/session/keep-alive/", keep_alive, name="session_keep_alive"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
 ]

@@ -45,6 +45,18 @@ def environment(tmp_path: Path, name: str) -> dict[str, str]:
     }
 
 
+def wait_until_serving(process: subprocess.Popen, base: str, log: Path) -> None:
+    """Until the server answers (a minute at the most); its log if it stopped instead."""
+    for _ in range(300):
+        try:
+            urllib.request.urlopen(base + "/admin/login/", timeout=5)  # noqa: S310
+            return
+        except OSError:
+            if process.poll() is not None:
+                raise RuntimeError(log.read_text()) from None
+            time.sleep(0.2)
+
+
 @contextmanager
 def app_server(tmp_path: Path, name: str):
     port = free_port()
@@ -58,14 +70,7 @@ def app_server(tmp_path: Path, name: str):
     )
     base = f"http://127.0.0.1:{port}"
     try:
-        for _ in range(300):
-            try:
-                urllib.request.urlopen(base + "/admin/login/", timeout=5)  # noqa: S310
-                break
-            except OSError:
-                if process.poll() is not None:
-                    raise RuntimeError((tmp_path / f"{name}.log").read_text()) from None
-                time.sleep(0.2)
+        wait_until_serving(process, base, tmp_path / f"{name}.log")
         yield base
     finally:
         process.terminate()

@@ -164,6 +164,10 @@ WAGTAIL_FRONTEND_LOGIN_TEMPLATE = "website/login.html"
 SESSION_COOKIE_AGE = int(os.environ.get("SESSION_IDLE_MINUTES", "30")) * 60
 SESSION_SAVE_EVERY_REQUEST = True
 SESSION_ABSOLUTE_LIFETIME_SECONDS = int(os.environ.get("SESSION_ABSOLUTE_HOURS", "10")) * 3600
+# The wizard warns SESSION_WARNING_MINUTES before either limit and offers to stay signed in
+# (forms_app/session_timing.py asks website/sessions.py).
+FORMS_SESSION_TIMING = "website.sessions.session_timing"
+FORMS_SESSION_WARNING_SECONDS = int(os.environ.get("SESSION_WARNING_MINUTES", "5")) * 60
 
 # Brute force (django-axes): after AXES_FAILURE_LIMIT wrong passwords for one account, or from
 # one address, logins from there are refused for AXES_COOLOFF_MINUTES; a successful login
