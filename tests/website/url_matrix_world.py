@@ -227,7 +227,9 @@ def url_kwargs(route, world: World, variant: str = "") -> dict:
     }
     if route.name == "dashboards:staff_chart_csv":
         page_for["dashboards"] = "DashboardPage (staff)"
-    page_for.update(dict([VARIANTS.get(route.name, {}).get(variant, ("", ""))]))
+    if variant:
+        app, label = VARIANTS[route.name][variant]
+        page_for[app] = label
     values = {
         "pk": lambda: _pk_for(route, world),
         "page_id": lambda: world.pages[page_for[route.name.split(":")[0]]].pk,
