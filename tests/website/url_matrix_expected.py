@@ -179,6 +179,8 @@ EXPECTED: dict[str, tuple] = {
     "forms_public:printable": everyone(200),
     # the site's login: signed in, the page that says they have no access to what they asked
     "site_login": (200, 200, *[403] * 7),
+    # the wizard's "Stay signed in": POST only (tests/website/test_session_warning.py)
+    "session_keep_alive": everyone(405),
 }
 
 # URLs that answer POST only: the matrix posts (no data) to them instead of a GET.
