@@ -266,7 +266,9 @@ def test_a_slug_written_in_lower_case_over_another_partners_is_an_error(user):
 
 def test_revision_content_is_what_serializable_data_returns(known_partners):
     gesa, _skf = known_partners
-    gesa.services.set(Service.objects.filter(slug__in=["job-coaching", "qualification"]))
+    slugs = ["job-coaching", "qualification"]
+    services = Service.objects.filter(locale=gesa.locale, slug__in=slugs)
+    gesa.services.set(services)
     gesa.save()
     partner = PartnerOrganisation.objects.prefetch_related("contact_persons", *LIST_COLUMNS).get(
         pk=gesa.pk
