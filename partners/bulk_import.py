@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
+from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -76,13 +77,16 @@ class PartnerRowChecker:
     """Everything an import compares rows with, read once: the partners of the source language
     (with their lists, contact persons and editing locks) and every known name."""
 
-    def __init__(self, resource: PartnerResource, user):
+    def __init__(self, resource: PartnerResource, user, slugs: list[str] | None = None):
         self.resource = resource
         self.user = user
         self.locale = Locale.get_default()
+        partners = PartnerOrganisation.objects.filter(locale=self.locale)
+        if slugs is not None:
+            # Only the partners the file names (any letter case): the rest play no part.
+            partners = partners.alias(lower_slug=Lower("slug")).filter(lower_slug__in=slugs)
         partners = (
-            PartnerOrganisation.objects.filter(locale=self.locale)
-            .select_related("locked_by")
+            partners.select_related("locked_by")
             .prefetch_related("contact_persons", *LIST_COLUMNS)
             .order_by("pk")
         )
@@ -246,7 +250,9 @@ class PartnerRowChecker:
 
 def check_rows(dataset, line_numbers: list[int], user) -> list[PlannedRow]:
     """Every row's outcome, with nothing written."""
-    checker = PartnerRowChecker(PartnerResource(), user)
+    resource = PartnerResource()
+    slugs = {resource.fields["slug"].clean(row) for row in dataset.dict}
+    checker = PartnerRowChecker(resource, user, sorted(slug for slug in slugs if slug))
     return [
         checker.check(number, line, row)
         for number, (line, row) in enumerate(zip(line_numbers, dataset.dict, strict=True), 1)
