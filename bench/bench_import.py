@@ -1,20 +1,26 @@
 """Benchmark: preview plus confirm of a 10,000-row partner file, against django-import-export.
 
 Both imports read the same synthetic rows into the same model (``PartnerOrganisation``) in one
-run, interleaved, on a throwaway SQLite file database (as the site runs):
+run, on a throwaway SQLite file database (as the site runs; ``DATABASE_URL`` names another):
 
-- "ours": ``partners.importing`` as the admin runs it: parse, preview (``dry_run=True``), parse
-  again, confirm. It checks every row (kinds, yes/no, the four vocabulary lists, e-mail and web
-  addresses, slugs in any letter case, duplicates), then writes partners, list rows, a published
-  revision per partner, log entries and the search index in bulk.
+- "ours": ``partners.importing`` as the admin runs it: parse and preview (``dry_run=True``),
+  then parse again and confirm. It checks every row (kinds, yes/no, the four vocabulary lists,
+  e-mail and web addresses, slugs in any letter case, duplicates), then writes partners, list
+  rows, a published revision per partner, log entries and the search index.
 - "plain import-export": a plain ``ModelResource`` with ``use_bulk=True`` on the same columns
   except the lists (its bulk mode cannot write many-to-many fields), ``import_data`` with
-  ``dry_run=True`` and then ``dry_run=False``: no revisions, no log, no search index.
+  ``dry_run=True`` (preview) and then ``dry_run=False`` (confirm), each loading the file:
+  partner rows only, no lists, revisions, log or search index.
 
-Each round imports new slugs, so every round creates 10,000 partners. Target: ours >= 5,000
-rows/s for preview plus confirm.
+Each run imports new slugs, so every run creates ``rows`` partners. The two take turns, the
+order swapping each round (A B, B A, A B ...). A side's first run is reported as "cold" (the
+vocabularies, translations and content types not yet read by it), the median of the others as
+"warm"; preview, confirm and their sum apart, as rows per wall second and per CPU second (this
+process: SQLite runs in it). The machine is shared, so the load average is printed and the
+ratio is the figure to read. Target: ours >= 5,000 rows/s for preview plus confirm, warm, on
+wall time; the script exits non-zero below it.
 
-Run: ``make bench`` or ``.venv/bin/python bench/bench_import.py [rows] [rounds]``.
+Run: ``make bench`` or ``.venv/bin/python bench/bench_import.py [rows] [rounds]`` (10,000, 3).
 """
 
 import os
@@ -22,6 +28,7 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -109,20 +116,47 @@ class PlainPartnerResource(resources.ModelResource):
         self.locale_id = locale_id
 
 
-def ours(data: bytes, user) -> None:
-    report = importing.run_import(importing.parse(data, "csv"), user, dry_run=True)
-    assert not report.has_errors, report.errors[:3]
-    report = importing.run_import(importing.parse(data, "csv"), user, dry_run=False)
-    assert report.count("new") == len(report.rows)
+def ours(data: bytes, user) -> tuple[Callable, Callable]:
+    def preview():
+        report = importing.run_import(importing.parse(data, "csv"), user, dry_run=True)
+        assert not report.has_errors, report.errors[:3]
+
+    def confirm():
+        report = importing.run_import(importing.parse(data, "csv"), user, dry_run=False)
+        assert report.count("new") == len(report.rows)
+
+    return preview, confirm
 
 
-def plain(data: bytes, locale_id) -> None:
-    text = data.decode("utf-8")
-    for dry_run in (True, False):
-        dataset = tablib.Dataset().load(text, format="csv", delimiter=";")
+def plain(data: bytes, locale_id) -> tuple[Callable, Callable]:
+    def run(dry_run: bool):
+        dataset = tablib.Dataset().load(data.decode("utf-8"), format="csv", delimiter=";")
         dataset = dataset.subset(cols=PlainPartnerResource.Meta.fields)
         result = PlainPartnerResource(locale_id).import_data(dataset, dry_run=dry_run)
         assert not result.has_errors() and not result.has_validation_errors()
+
+    return (lambda: run(True)), (lambda: run(False))
+
+
+def timed(fn: Callable) -> tuple[float, float]:
+    wall, cpu = time.perf_counter(), time.process_time()
+    fn()
+    return time.perf_counter() - wall, time.process_time() - cpu
+
+
+def rates(count: int, runs: list[dict]) -> dict:
+    """rows/s by phase and clock, from the medians of ``runs``."""
+    result = {}
+    for clock in (0, 1):
+        preview = statistics.median(run["preview"][clock] for run in runs)
+        confirm = statistics.median(run["confirm"][clock] for run in runs)
+        total = statistics.median(run["preview"][clock] + run["confirm"][clock] for run in runs)
+        result[clock] = {
+            "preview": count / preview,
+            "confirm": count / confirm,
+            "total": count / total,
+        }
+    return result
 
 
 def main(count: int, rounds: int) -> int:
@@ -131,40 +165,57 @@ def main(count: int, rounds: int) -> int:
     from wagtail.models import Locale
 
     setup_test_environment()
-    database = Path(tempfile.mkdtemp()) / "bench-import.sqlite3"
-    connection.settings_dict["TEST"]["NAME"] = str(database)
-    connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
+    if connection.vendor == "sqlite":
+        database = Path(tempfile.mkdtemp()) / "bench-import.sqlite3"
+        connection.settings_dict["TEST"]["NAME"] = str(database)
+    name = connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
     user = get_user_model().objects.create_superuser("bench", "bench@example.org", "x")
     locale_id = Locale.get_default().pk
-    timings: dict[str, list[float]] = {"ours": [], "plain": []}
+    sides = {
+        "ours": lambda data: ours(data, user),
+        "plain import-export (bulk)": lambda data: plain(data, locale_id),
+    }
+    runs: dict[str, list[dict]] = {side: [] for side in sides}
+    load_before = os.getloadavg()[0]
     for number in range(rounds):
-        for name, run in (
-            ("ours", lambda d: ours(d, user)),
-            ("plain", lambda d: plain(d, locale_id)),
-        ):
-            data = synthetic_file(count, f"{name}{number}")
-            start = time.perf_counter()
-            run(data)
-            timings[name].append(time.perf_counter() - start)
-    ours_rate = count / statistics.median(timings["ours"])
-    plain_rate = count / statistics.median(timings["plain"])
+        order = list(sides) if number % 2 == 0 else list(reversed(sides))
+        for side in order:
+            prefix = f"{side.split()[0]}{number}"
+            preview, confirm = sides[side](synthetic_file(count, prefix))
+            runs[side].append({"preview": timed(preview), "confirm": timed(confirm)})
+    load_after = os.getloadavg()[0]
     size = len(synthetic_file(count, "x")) / 1024 / 1024
     print(
-        f"Partner import, {count} rows ({size:.1f} MB CSV), preview + confirm, median of {rounds}:"
+        f"Partner import, {count} rows ({size:.1f} MB CSV), {connection.vendor}, {rounds} "
+        f"rounds A B / B A; load average {load_before:.1f} before, {load_after:.1f} after "
+        f"({os.cpu_count()} cores)"
     )
-    print(f"  ours                       {ours_rate:>8.0f} rows/s")
-    print(f"  plain import-export (bulk) {plain_rate:>8.0f} rows/s")
-    print(f"  ratio ours / plain         {ours_rate / plain_rate:>8.2f}x")
-    verdict = "OK" if ours_rate >= TARGET_ROWS_PER_SECOND else "SLOWER THAN TARGET"
-    print(f"Target >= {TARGET_ROWS_PER_SECOND} rows/s: {verdict}")
-    connection.creation.destroy_test_db(str(database), verbosity=0)
-    return 0 if ours_rate >= TARGET_ROWS_PER_SECOND else 1
+    figures = {}
+    for state, pick in (("cold", lambda r: r[:1]), ("warm", lambda r: r[1:] or r[:1])):
+        print(f"  {state} (rows/s, wall | CPU)   preview            confirm            total")
+        for side in sides:
+            figures[state, side] = rates(count, pick(runs[side]))
+            line = "".join(
+                f"{figures[state, side][0][phase]:>8.0f} | {figures[state, side][1][phase]:<8.0f} "
+                for phase in ("preview", "confirm", "total")
+            )
+            print(f"    {side:<27}{line}")
+        ours_, plain_ = (figures[state, side] for side in sides)
+        print(
+            f"    ratio ours / plain, total: {ours_[0]['total'] / plain_[0]['total']:.2f} wall, "
+            f"{ours_[1]['total'] / plain_[1]['total']:.2f} CPU"
+        )
+    warm = figures["warm", "ours"][0]["total"]
+    verdict = "OK" if warm >= TARGET_ROWS_PER_SECOND else "SLOWER THAN TARGET"
+    print(f"Target >= {TARGET_ROWS_PER_SECOND} rows/s (ours, warm, wall): {verdict}")
+    connection.creation.destroy_test_db(name, verbosity=0)
+    return 0 if warm >= TARGET_ROWS_PER_SECOND else 1
 
 
 if __name__ == "__main__":
     sys.exit(
         main(
             int(sys.argv[1]) if len(sys.argv) > 1 else 10_000,
-            int(sys.argv[2]) if len(sys.argv) > 2 else 2,
+            int(sys.argv[2]) if len(sys.argv) > 2 else 3,
         )
     )

@@ -8,9 +8,11 @@ columns and widgets (``resources.py``) and the per-row rules (case-insensitive s
 conflicts, duplicates in the file, near-duplicate names) but:
 
 - reads the partners, their lists and contact persons and each vocabulary once per import;
-- validates every row in memory (the preview writes nothing at all);
-- writes what really changed with ``bulk_create``/``bulk_update`` (rows, M2M rows, revisions,
-  log entries) and adds the changed partners to the search index in one call.
+- validates every row in memory with the model fields' own ``clean`` (the preview writes
+  nothing at all);
+- writes what really changed with one ``executemany`` per table and batch (``bulk_write``):
+  rows, list rows, revisions, log entries; and adds the changed partners to the search index
+  in one call.
 
 What it writes equals what the per-row path wrote (``tests/partners/test_import_bulk.py``
 compares both): the same fields, a published revision per changed partner with the same
@@ -23,10 +25,11 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
+from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from wagtail.models import Locale
+from wagtail.models import Locale, Revision
 
 from modelsearch.backends import get_search_backends_with_name
 
@@ -41,17 +44,16 @@ from .resources import (
     name_key,
 )
 
-BATCH_SIZE = bulk_write.BATCH_SIZE
 # Not validated per row: the import never sets them, and checking a foreign key is a query.
 UNCHECKED_FIELDS = ["locale", "logo", "locked_by", "latest_revision", "live_revision"]
-PUBLISH_FIELDS = [
+PUBLISH_ATTNAMES = [
     "live",
     "has_unpublished_changes",
     "expired",
     "first_published_at",
     "last_published_at",
-    "latest_revision",
-    "live_revision",
+    "latest_revision_id",
+    "live_revision_id",
 ]
 
 
@@ -61,6 +63,7 @@ class PlannedRow:
     line: int
     instance: PartnerOrganisation | None
     action: str  # "new", "update", "skip" or "error"
+    original: PartnerOrganisation | None = None  # the stored partner, as read
     errors: dict[str, list[str]] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
     lists: dict[str, list[models.Model]] = field(default_factory=dict)
@@ -74,13 +77,16 @@ class PartnerRowChecker:
     """Everything an import compares rows with, read once: the partners of the source language
     (with their lists, contact persons and editing locks) and every known name."""
 
-    def __init__(self, resource: PartnerResource, user):
+    def __init__(self, resource: PartnerResource, user, slugs: list[str] | None = None):
         self.resource = resource
         self.user = user
         self.locale = Locale.get_default()
+        partners = PartnerOrganisation.objects.filter(locale=self.locale)
+        if slugs is not None:
+            # Only the partners the file names (any letter case): the rest play no part.
+            partners = partners.alias(lower_slug=Lower("slug")).filter(lower_slug__in=slugs)
         partners = (
-            PartnerOrganisation.objects.filter(locale=self.locale)
-            .select_related("locked_by")
+            partners.select_related("locked_by")
             .prefetch_related("contact_persons", *LIST_COLUMNS)
             .order_by("pk")
         )
@@ -94,7 +100,7 @@ class PartnerRowChecker:
             for known_name, known_slug in PartnerOrganisation.objects.values_list("name", "slug")
         }
         self.seen_slugs: dict[str, int] = {}
-        self.model_fields = [f.name for f in PartnerOrganisation._meta.fields]
+        self._validated: dict[frozenset, list[models.Field]] = {}
         self.data_fields = [
             name
             for name, import_field in resource.fields.items()
@@ -114,7 +120,9 @@ class PartnerRowChecker:
                 fields[name].save(instance, row, is_m2m=False)
             except ValueError as error:
                 errors[fields[name].attribute] = [str(error)]
-        planned = PlannedRow(number, line, instance, "new" if original is None else "update")
+        planned = PlannedRow(
+            number, line, instance, "new" if original is None else "update", original=original
+        )
         for column in LIST_COLUMNS:
             if column in row:
                 try:
@@ -149,7 +157,7 @@ class PartnerRowChecker:
                     planned.changed.add(name)
                     planned.before[name] = str(getattr(original, name))
             for column, values in planned.lists.items():
-                before = list(getattr(original, column).all())
+                before = getattr(original, column).all()
                 if {item.pk for item in before} != {item.pk for item in values}:
                     planned.changed_lists.add(column)
                     planned.changed.add(column)
@@ -177,39 +185,52 @@ class PartnerRowChecker:
         return {"__all__": problems} if problems else {}
 
     def _working_copy(self, original: PartnerOrganisation | None) -> PartnerOrganisation:
-        """A partner to set the row's values on, holding its lists and contact persons in memory
-        (so its revision content is built without a query)."""
+        """A partner to set the row's values on; its lists and contact persons stay with the
+        planned row and the stored partner (the revision content is built from those)."""
         if original is None:
-            instance = PartnerOrganisation(locale=self.locale)
-            for column in LIST_COLUMNS:
-                setattr(instance, column, [])
-            instance.contact_persons = []
-            return instance
-        instance = PartnerOrganisation(
-            **{f.attname: getattr(original, f.attname) for f in PartnerOrganisation._meta.fields}
-        )
-        instance._state.adding = False
-        instance.locale = self.locale
-        for column in LIST_COLUMNS:
-            setattr(instance, column, list(getattr(original, column).all()))
-        instance.contact_persons = list(original.contact_persons.all())
+            instance = PartnerOrganisation(locale_id=self.locale.pk)
+        else:
+            stored = {f.attname: getattr(original, f.attname) for f in original._meta.fields}
+            instance = PartnerOrganisation(**stored)
+            instance._state.adding = False
+        PartnerOrganisation.locale.field.set_cached_value(instance, self.locale)
         return instance
 
     def _clean(self, instance, original, errors: dict[str, list[str]], row: dict) -> dict:
-        """The model's own validation (as ``clean_model_instances`` ran it) of the fields the file
-        sets (the others keep stored or default values), with uniqueness checked against the
-        partners read above instead of a query per row."""
-        unset = [name for name in self.model_fields if name not in row]
-        try:
-            instance.full_clean(exclude=[*UNCHECKED_FIELDS, *unset, *errors], validate_unique=False)
-        except ValidationError as error:
-            errors = error.update_error_dict(errors)
+        """The model's own validation of the fields the file sets (the others keep stored or
+        default values): what ``full_clean(exclude=...)`` runs for them (``clean_fields``; the
+        model has no ``clean`` and no constraints of its own), with uniqueness checked against
+        the partners read above instead of a query per row."""
+        field_errors = {}
+        for model_field in self._validated_fields(row):
+            if model_field.name in errors:
+                continue
+            raw_value = getattr(instance, model_field.attname)
+            if model_field.blank and raw_value in model_field.empty_values:
+                continue
+            try:
+                setattr(instance, model_field.attname, model_field.clean(raw_value, instance))
+            except ValidationError as error:
+                field_errors[model_field.name] = error.error_list
+        if field_errors:
+            errors = ValidationError(field_errors).update_error_dict(errors)
         owner = self.exact_slugs.get(instance.slug)
         if "slug" not in errors and owner is not None and owner != getattr(original, "pk", None):
             errors["slug"] = [
                 instance.unique_error_message(PartnerOrganisation, ("slug", "locale"))
             ]
         return errors
+
+    def _validated_fields(self, row: dict) -> list[models.Field]:
+        """The model fields a row of these columns sets, worked out once per set of columns."""
+        key = frozenset(row)
+        if key not in self._validated:
+            self._validated[key] = [
+                field
+                for field in PartnerOrganisation._meta.fields
+                if field.name in key and field.name not in UNCHECKED_FIELDS and not field.generated
+            ]
+        return self._validated[key]
 
     def _flag_near_duplicate(self, planned: PlannedRow, name: str, slug: str) -> None:
         """Warn in the preview when a new partner's name looks like a known partner's or an
@@ -229,7 +250,9 @@ class PartnerRowChecker:
 
 def check_rows(dataset, line_numbers: list[int], user) -> list[PlannedRow]:
     """Every row's outcome, with nothing written."""
-    checker = PartnerRowChecker(PartnerResource(), user)
+    resource = PartnerResource()
+    slugs = {resource.fields["slug"].clean(row) for row in dataset.dict}
+    checker = PartnerRowChecker(resource, user, sorted(slug for slug in slugs if slug))
     return [
         checker.check(number, line, row)
         for number, (line, row) in enumerate(zip(line_numbers, dataset.dict, strict=True), 1)
@@ -251,49 +274,93 @@ def write_rows(
     if not new and not updated:
         return
     now = timezone.now()
-    for row in new + updated:
-        for column, items in row.lists.items():
-            setattr(row.instance, column, items)
-    # What save_revision() stores is the partner as import-export had saved it, before publish()
-    # set these; new partners are inserted already published, so no second write per row.
-    contents = {}
-    for row in new:
-        contents[id(row)] = bulk_write.content(
-            row.instance, first_published_at=None, last_published_at=None
-        )
-        if publish:
-            bulk_write.mark_published(row.instance, None, now)
-        else:
-            bulk_write.mark_draft(row.instance, None)
-    PartnerOrganisation.objects.bulk_create([row.instance for row in new], batch_size=BATCH_SIZE)
     changed = new + updated
+    for row, pk in zip(new, bulk_write.reserve_ids(PartnerOrganisation, len(new)), strict=True):
+        row.instance.pk = pk
+    revision_ids = bulk_write.reserve_ids(Revision, len(changed))
+    content = bulk_write.RevisionContent()
+    revisions = []
+    for row, revision_id in zip(changed, revision_ids, strict=True):
+        instance = row.instance
+        revisions.append(
+            (revision_id, instance.pk, content(instance, *_relations(row)), str(instance))
+        )
+        _mark(instance, revision_id, now, publish=publish)
+    bulk_write.insert_revisions(revisions, user, now)
+    attnames = [field.attname for field in PartnerOrganisation._meta.concrete_fields]
+    bulk_write.Table(PartnerOrganisation, attnames).insert(
+        bulk_write.row_of(row.instance, attnames) for row in new
+    )
     # A live partner's draft leaves its stored fields and lists as published.
-    stored = {id(row) for row in new + updated if publish or not row.instance.live}
-    bulk_write.write_lists(new, [row for row in updated if id(row) in stored])
-    for row in new:
-        contents[id(row)]["pk"] = row.instance.pk
-    for row in updated:
-        contents[id(row)] = bulk_write.content(row.instance)
-    revisions = bulk_write.create_revisions(changed, contents, user, now)
-    for row, revision in zip(changed, revisions, strict=True):
-        if publish:
-            bulk_write.mark_published(row.instance, revision, now)
-        else:
-            bulk_write.mark_draft(row.instance, revision)
-    bulk_write.point_at_revisions([row.instance.pk for row in new], live=publish)
-    if updated:
-        data_fields = [name for name in columns if name not in LIST_COLUMNS]
-        written = [row.instance for row in updated if id(row) in stored]
-        PartnerOrganisation.objects.bulk_update(
-            written, [*PUBLISH_FIELDS, *data_fields], batch_size=BATCH_SIZE
-        )
-        PartnerOrganisation.objects.bulk_update(
-            [row.instance for row in updated if id(row) not in stored],
-            ["latest_revision", "has_unpublished_changes"],
-            batch_size=BATCH_SIZE,
-        )
-    bulk_write.log(changed, revisions, user, now, publish=publish)
+    stored = [row for row in updated if publish or not row.instance.live]
+    waiting = [row for row in updated if not (publish or not row.instance.live)]
+    data_fields = [
+        PartnerOrganisation._meta.get_field(name).attname
+        for name in columns
+        if name not in LIST_COLUMNS
+    ]
+    written = [*PUBLISH_ATTNAMES, *(name for name in data_fields if name not in PUBLISH_ATTNAMES)]
+    bulk_write.Table(PartnerOrganisation, written).update(
+        [*bulk_write.row_of(row.instance, written), row.instance.pk] for row in stored
+    )
+    bulk_write.Table(PartnerOrganisation, ["latest_revision_id", "has_unpublished_changes"]).update(
+        [row.instance.latest_revision_id, row.instance.has_unpublished_changes, row.instance.pk]
+        for row in waiting
+    )
+    _write_lists(new, stored)
+    bulk_write.insert_log_entries(
+        [
+            (row.instance.pk, str(row.instance), revision_id)
+            for row, revision_id in zip(changed, revision_ids, strict=True)
+        ],
+        user,
+        now,
+        publish=publish,
+    )
     if publish:
         for _name, backend in get_search_backends_with_name(with_auto_update=True):
             backend.add_bulk(PartnerOrganisation, [row.instance for row in changed])
         transaction.on_commit(bulk_write.drop_page_cache)
+
+
+def _relations(row: PlannedRow) -> tuple[dict, dict]:
+    """The partner's contact persons and lists after the row: the file's lists, the stored
+    ones for list columns the file does not have."""
+    original = row.original
+    if original is None:
+        return {}, row.lists
+    lists = {column: getattr(original, column).all() for column in LIST_COLUMNS}
+    return {"contact_persons": original.contact_persons.all()}, {**lists, **row.lists}
+
+
+def _mark(instance: PartnerOrganisation, revision_id: int, now, *, publish: bool) -> None:
+    """The state ``revision.publish()`` leaves a partner in when the revision is its latest,
+    or ``save_revision()`` alone: a new partner unpublished, a live one still live with its
+    changes waiting."""
+    instance.latest_revision_id = revision_id
+    if publish:
+        instance.live_revision_id = revision_id
+        instance.live = True
+        instance.has_unpublished_changes = False
+        instance.expired = False
+        instance.last_published_at = now
+        if instance.first_published_at is None:
+            instance.first_published_at = now
+    else:
+        instance.has_unpublished_changes = True
+        if instance._state.adding:
+            instance.live = False
+            instance.live_revision_id = None
+
+
+def _write_lists(new: list[PlannedRow], updated: list[PlannedRow]) -> None:
+    replaced, links = {}, {}
+    for column in LIST_COLUMNS:
+        replaced[column] = [row.instance.pk for row in updated if column in row.changed_lists]
+        links[column] = [
+            (row.instance.pk, item.pk)
+            for row in new + updated
+            if column in row.lists and (row.action == "new" or column in row.changed_lists)
+            for item in row.lists[column]
+        ]
+    bulk_write.replace_lists(replaced, links)

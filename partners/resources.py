@@ -142,13 +142,27 @@ class KindWidget(widgets.Widget):
     def choices_text() -> str:
         return ", ".join(f"{choice.label} ({choice.value})" for choice in PartnerKind)
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._codes: dict[str, str] | None = None
+
+    def codes(self) -> dict[str, str]:
+        """Every accepted name of a kind with its code, worked out once per widget (translating
+        the labels for each row was most of an import's time)."""
+        if self._codes is None:
+            self._codes = {}
+            for choice in PartnerKind:
+                for name in self.names(choice):
+                    self._codes.setdefault(name, choice.value)
+        return self._codes
+
     def clean(self, value, row=None, **kwargs) -> str:
         text = str(value or "").strip()
         if not text:
             raise ValueError(self.REQUIRED % {"choices": self.choices_text()})
-        for choice in PartnerKind:
-            if text.casefold() in self.names(choice):
-                return choice.value
+        code = self.codes().get(text.casefold())
+        if code is not None:
+            return code
         suggestions = suggest(text, [str(choice.label) for choice in PartnerKind])
         raise ValueError(
             _("Unknown kind “%(value)s”. Use one of: %(choices)s.")

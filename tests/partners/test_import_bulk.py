@@ -10,7 +10,8 @@ from wagtail.search.backends import get_search_backend
 import pytest
 
 from partners import importing
-from partners.models import ContactPerson, PartnerOrganisation
+from partners.bulk_write import RevisionContent
+from partners.models import ContactPerson, PartnerOrganisation, Service
 from partners.resources import LIST_COLUMNS, PartnerResource
 from tests.partners.factories import PartnerFactory
 from website.roles import PROGRAMME_ADMINISTRATORS
@@ -210,9 +211,10 @@ def queries(data: bytes, user, *, dry_run: bool, search_index: bool = True) -> i
 def test_preview_queries_do_not_grow_with_the_rows(known_partners, user):
     assert queries(rows(10), user, dry_run=True) == queries(rows(100), user, dry_run=True)
     importing.run_import(importing.parse(rows(100), "csv"), user, dry_run=False)
-    # the same with 100 known partners to update
+    # the same with 10 and 100 known partners to update (only the file's partners are read)
     changed = rows(100, domain="example.net")
-    assert queries(rows(10, 200), user, dry_run=True) == queries(changed, user, dry_run=True)
+    ten = queries(rows(10, domain="example.net"), user, dry_run=True)
+    assert ten == queries(changed, user, dry_run=True)
 
 
 def test_confirm_queries_grow_per_batch_not_per_row(known_partners, user):
@@ -261,3 +263,27 @@ def test_a_slug_written_in_lower_case_over_another_partners_is_an_error(user):
     assert [row.action for row in report.rows] == ["error"]
     assert [column for _line, column, _m in report.errors] == ["slug"]
     assert sorted(PartnerOrganisation.objects.values_list("slug", flat=True)) == ["Gesa", "gesa"]
+
+
+def test_revision_content_is_what_serializable_data_returns(known_partners):
+    gesa, _skf = known_partners
+    slugs = ["job-coaching", "qualification"]
+    services = Service.objects.filter(locale=gesa.locale, slug__in=slugs)
+    gesa.services.set(services)
+    gesa.save()
+    partner = PartnerOrganisation.objects.prefetch_related("contact_persons", *LIST_COLUMNS).get(
+        pk=gesa.pk
+    )
+    lists = {column: list(getattr(partner, column).all())[::-1] for column in LIST_COLUMNS}
+    content = RevisionContent()(partner, {"contact_persons": partner.contact_persons.all()}, lists)
+    assert content == partner.serializable_data()
+    assert len(content["services"]) == 2 and content["contact_persons"]
+
+
+def test_a_new_partner_never_gets_a_deleted_partners_id(user):
+    gone = PartnerFactory(slug="weg", name="Weg")
+    gone_pk = gone.pk
+    gone.delete()
+    importing.run_import(importing.parse(rows(2), "csv"), user, dry_run=False)
+    assert min(PartnerOrganisation.objects.values_list("pk", flat=True)) > gone_pk
+    assert not ModelLogEntry.objects.filter(object_id=str(gone_pk), action="wagtail.publish")
