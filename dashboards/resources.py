@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from import_export import fields, resources, widgets
 
 from partners.models import City
+from partners.resources import unescape_formula
 
 from .models import HistoricalFigure
 
@@ -95,7 +96,8 @@ class TextWidget(widgets.CharWidget):
         self.default = default
 
     def clean(self, value, row=None, **kwargs):
-        return str(value).strip() if value not in (None, "") else self.default
+        """Text as exported: a ``'`` that kept a formula from running is taken off again."""
+        return unescape_formula(str(value).strip()) if value not in (None, "") else self.default
 
 
 class HistoricalFigureResource(resources.ModelResource):

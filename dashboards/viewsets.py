@@ -23,6 +23,7 @@ from wagtail.admin.widgets.button import HeaderButton
 
 import tablib
 
+from forms_app.export import escape_cell
 from partners import importing as files
 
 from .models import HistoricalFigure
@@ -183,7 +184,20 @@ class ConfirmFiguresView(ImportMixin, View):
         return redirect("historical_figures:index")
 
 
+# Exported as text: the rest are dates and numbers, which the XLSX keeps typed.
+TEXT_COLUMNS = {"city", "measure", "breakdown", "breakdown_value", "source"}
+
+
 class FigureIndexView(IndexView):
+    def to_row_dict(self, item):
+        """Text that a spreadsheet would run as a formula is exported with a leading ``'``
+        (Wagtail's CSV export writes it as it is)."""
+        row = super().to_row_dict(item)
+        return {
+            key: escape_cell(str(value)) if key in TEXT_COLUMNS else value
+            for key, value in row.items()
+        }
+
     @cached_property
     def header_buttons(self):
         buttons = super().header_buttons

@@ -3,6 +3,7 @@
 from django.contrib.syndication.views import Feed
 from django.http import HttpRequest
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape
 
 from wagtail.models import Page
 
@@ -37,7 +38,8 @@ class KnowledgeRssFeed(Feed):
         return item.title
 
     def item_description(self, item: Page) -> str:
-        return item.standfirst
+        """HTML to feed readers (Atom's ``summary type="html"``): the plain standfirst, escaped."""
+        return escape(item.standfirst)
 
     def item_link(self, item: Page) -> str:
         return item.get_url(self.request)

@@ -10,6 +10,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from .blocks import HomeStreamBlock
+from .sanitise import clean_rich_text
 from .site_settings import SiteIdentity
 
 __all__ = ["ContentPage", "HomePage", "SiteIdentity"]
@@ -69,6 +70,10 @@ class ContentPage(Page):
         index.SearchField("standfirst"),
         index.SearchField("body"),
     ]
+
+    def clean(self) -> None:
+        super().clean()
+        clean_rich_text(self)
 
     class Meta:
         verbose_name = _("content page")

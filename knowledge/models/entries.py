@@ -16,9 +16,9 @@ from modelcluster.fields import ParentalManyToManyField
 from wagtail_localize.fields import SynchronizedField
 
 from website.localization import localize_all
+from website.sanitise import clean_rich_text
 
 from ..partner_links import partner_directory_url
-from ..sanitise import clean_rich_text
 from ..serializers import ThemeSerializer
 
 ENTRY_PANEL = MultiFieldPanel(

@@ -10,8 +10,9 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from website.sanitise import clean_rich_text
+
 from ..blocks import RICH_TEXT_FEATURES
-from ..sanitise import clean_rich_text
 
 
 class KnowledgeIndexPage(RoutablePageMixin, Page):

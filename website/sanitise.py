@@ -25,7 +25,7 @@ def clean_html(html: str, features: list[str] | None) -> str:
     converter = ContentstateConverter(features=features)
     try:
         return converter.to_database_format(converter.from_database_format(balanced))
-    except (ValueError, TypeError, KeyError):
+    except (AssertionError, ValueError, TypeError, KeyError):  # the converter asserts, too
         # HTML the converter cannot follow: keep the words, as text, rather than lose them.
         return f"<p>{escape(BeautifulSoup(balanced, 'html.parser').get_text())}</p>"
 
