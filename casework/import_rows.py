@@ -14,6 +14,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext_lazy
 
+from forms_app.export import FORMULA_PREFIXES
 from partners.models import City, Language
 from partners.resources import ActiveWidget, UnknownValuesError, VocabularyListWidget, did_you_mean
 from website.spreadsheets import Column, choice_lookup, normalise, parse_date, suggest
@@ -47,7 +48,8 @@ PERSON = ["first_name", "last_name", "date_of_birth", "gender", "nationality", "
 PERSON += ["residence_status", "city", "date_of_entry"]
 PLACEMENT = ["placement", "placement_start", "sector", "hours_per_week", "first_labour_market"]
 TEXTS = {"first_name": 100, "last_name": 100, "nationality": 100, "sector": 150}
-FORMULA_STARTS = ("=", "+", "@", "\t", "\r")
+# What exports escape (forms_app.export), less the hyphen: a name or sector may start with a dash.
+FORMULA_STARTS = tuple(prefix for prefix in FORMULA_PREFIXES if prefix != "-")
 
 
 def column_headings(language: str | None = None) -> dict[str, str]:

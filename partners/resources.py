@@ -19,13 +19,13 @@ from wagtail.models import Locale
 
 from import_export import fields, resources, widgets
 
+from forms_app.export import FORMULA_PREFIXES, escape_cell
 from website.spreadsheets import Column, suggest
 
 from .models import City, Language, PartnerOrganisation, Service, TargetGroup
 from .models.partners import PartnerKind
 
 LIST_SEPARATOR = " | "
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 TEXT_COLUMNS = [
     "name",
@@ -94,16 +94,15 @@ def did_you_mean(suggestions: list[str]) -> str:
 
 
 def unescape_formula(value: str) -> str:
-    if len(value) > 1 and value[0] == "'" and value[1] in FORMULA_STARTS:
+    """Undo :func:`forms_app.export.escape_cell` (the one rule for formula escaping)."""
+    if len(value) > 1 and value[0] == "'" and value[1] in FORMULA_PREFIXES:
         return value[1:]
     return value
 
 
 def escape_formula(value):
-    """Prefix text a spreadsheet would run as a formula with ``'`` so it stays text."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
+    """Text escaped as every export escapes it (``escape_cell``); other values as they are."""
+    return escape_cell(value) if isinstance(value, str) else value
 
 
 class TextWidget(widgets.CharWidget):
