@@ -72,7 +72,13 @@ def read_dataset(data: bytes, extension: str) -> tablib.Dataset:
     if unknown:
         problems.append(
             _("Unknown columns: %(columns)s. Allowed are: %(allowed)s.")
-            % {"columns": ", ".join(unknown), "allowed": ", ".join(COLUMNS.values())}
+            % {
+                # an XLSX header cell may be empty (None) or a number
+                "columns": ", ".join(
+                    str(cell) if cell not in (None, "") else _("(empty)") for cell in unknown
+                ),
+                "allowed": ", ".join(COLUMNS.values()),
+            }
         )
     if problems:
         raise files.ImportFileError(*problems)

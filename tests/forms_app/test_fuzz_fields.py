@@ -203,11 +203,12 @@ def test_every_field_type_answers_any_input_without_a_server_error(
         }
     )
     draft = st.booleans() if persona == "staff" else st.just(False)
-    tally = Tally(f"{len(field_types())} form field types, {persona} wizard")
+    tally = Tally("form field types")
+    outcomes = {"refused": 0, "saved": 0, "drafts": 0}
 
     @fuzz_settings(EXAMPLES)
-    @given(answer=answer, save_draft=draft)
-    def send(answer, save_draft):
+    @given(answer=answer, save_draft=draft, label=hostile_text())
+    def send(answer, save_draft, label):
         data = {k: v for field_data, _files in answer.values() for k, v in field_data.items()}
         files = {k: v for _data, field_files in answer.values() for k, v in field_files.items()}
         tally.sent(*field_types())
@@ -215,12 +216,13 @@ def test_every_field_type_answers_any_input_without_a_server_error(
         submissions, drafts = FormSubmission.objects.count(), FormDraft.objects.count()
         posted = {f"{wizard_prefix(page)}-current_step": [STEP], **data}
         if save_draft:
-            posted["wizard_save_draft"] = ["1"]
+            posted.update(wizard_save_draft=["1"], draft_label=[label])
         response = client.post(page.url, {**posted, **uploads(files)})
         assert_no_server_error(response, data)
         if save_draft:
             assert response.status_code == 302, response.status_code
             assert FormDraft.objects.count() == drafts + 1
+            outcomes["drafts"] += 1
             return
         form = form_class(
             data=MultiValueDict(data),
@@ -233,6 +235,7 @@ def test_every_field_type_answers_any_input_without_a_server_error(
             assert response.context["form"].errors, form.errors
             assert response.context["error_summary"]
             assert FormSubmission.objects.count() == submissions
+            outcomes["refused"] += 1
             return
         assert response.context["is_review"], response.context["form"].errors
         token = client.session[f"wizard_{wizard_prefix(page)}"]["extra_data"]["token"]
@@ -244,8 +247,12 @@ def test_every_field_type_answers_any_input_without_a_server_error(
         assert FormSubmission.objects.count() == submissions + 1
         saved = FormSubmission.objects.latest("pk")
         assert saved.answers == expected_answers(form)
+        outcomes["saved"] += 1
 
     send()
+    assert outcomes["refused"] and outcomes["saved"], outcomes  # both ways were taken
+    shown = ", ".join(f"{count} {outcome}" for outcome, count in outcomes.items() if count)
+    tally.area = f"{len(field_types())} form field types, {persona} wizard: {shown}"
     tally.report(record_property)
 
 
