@@ -264,3 +264,27 @@ def test_the_fuzzed_form_holds_every_registered_type(every_field_form):
     assert len(group.value["fields"]) == sum(
         1 for t in field_types().values() if t.groupable and not t.is_group
     )
+
+
+def test_a_file_name_too_long_for_the_disk_is_refused_with_a_message(client, every_field_form):
+    """Found fuzzing uploads: the wizard keeps a file under its own name, which a file system
+    refuses beyond 255 bytes (a server error); the field now asks for a shorter name."""
+    from django.core.files.base import ContentFile
+
+    from forms_app.storage import wizard_upload_storage
+
+    name = "n" * 300 + ".pdf"
+    with pytest.raises(OSError):
+        wizard_upload_storage.save(name, ContentFile(b"%PDF-1.4\n"))
+    page = every_field_form
+    client.get(page.url)
+    response = client.post(
+        page.url,
+        {
+            f"{wizard_prefix(page)}-current_step": STEP,
+            f"{STEP}-f_file": SimpleUploadedFile(name, b"%PDF-1.4\n"),
+        },
+    )
+    assert response.status_code == 200
+    assert "Der Dateiname ist zu lang" in response.content.decode()
+    assert not FormSubmission.objects.exists()

@@ -25,6 +25,7 @@ from casework.models import Case, Placement
 from dashboards.models import HistoricalFigure
 from partners.models import PartnerOrganisation
 from tests.casework import factories as casework_factories
+from tests.casework.test_import import previews  # noqa: F401 (autouse: previews in tmp_path)
 from tests.factories import UserFactory
 from tests.fuzzing import Tally, assert_no_server_error, fuzz_settings, hostile_text
 from website.roles import PROGRAMME_ADMINISTRATORS
@@ -169,17 +170,6 @@ def any_file(sample):
         st.sampled_from(["import.xlsx", "import.csv", "import.txt", "import"]), st.binary()
     )
     return st.one_of(csv_file(sample), xlsx_file(sample), broken)
-
-
-@pytest.fixture(autouse=True)
-def previews(settings, tmp_path):
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "import_export": {
-            "BACKEND": "django.core.files.storage.FileSystemStorage",
-            "OPTIONS": {"location": str(tmp_path / "previews")},
-        },
-    }
 
 
 def report_of(response):
