@@ -60,10 +60,24 @@ def read_dataset(data: bytes, extension: str) -> tablib.Dataset:
         text = files.decode(data)
         first_line = text.split("\n", 1)[0]
         delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
-        rows = [row for row in csv.reader(io.StringIO(text), delimiter=delimiter) if any(row)]
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+        try:
+            rows = [row for row in reader if any(row)]
+        except csv.Error as error:  # e.g. a line break inside an unquoted cell
+            raise files.ImportFileError(
+                _("The CSV file is malformed near line %(line)d: %(error)s")
+                % {"line": reader.line_num, "error": error}
+            ) from error
         if not rows:
             raise files.ImportFileError(_("The file is empty."))
-        dataset = tablib.Dataset(*rows[1:], headers=[cell.strip() for cell in rows[0]])
+        header = [cell.strip() for cell in rows[0]]
+        for number, row in enumerate(rows[1:], start=2):
+            if any(row[len(header) :]):  # tablib refuses rows of another length
+                raise files.ImportFileError(
+                    _("Row %(line)d has more cells than the header has columns.") % {"line": number}
+                )
+        body = [(row + [""] * len(header))[: len(header)] for row in rows[1:]]
+        dataset = tablib.Dataset(*body, headers=header)
     headers = dataset.headers or []
     missing = [column for column in REQUIRED if column not in headers]
     unknown = [column for column in headers if column not in COLUMNS.values()]
@@ -73,7 +87,13 @@ def read_dataset(data: bytes, extension: str) -> tablib.Dataset:
     if unknown:
         problems.append(
             _("Unknown columns: %(columns)s. Allowed are: %(allowed)s.")
-            % {"columns": ", ".join(unknown), "allowed": ", ".join(COLUMNS.values())}
+            % {
+                # an XLSX header cell may be empty (None) or a number
+                "columns": ", ".join(
+                    str(cell) if cell not in (None, "") else _("(empty)") for cell in unknown
+                ),
+                "allowed": ", ".join(COLUMNS.values()),
+            }
         )
     if problems:
         raise files.ImportFileError(*problems)

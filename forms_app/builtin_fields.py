@@ -165,12 +165,29 @@ class SizeLimitValidator:
             )
 
 
+FILE_NAME_CAP = 100
+
+
+def file_name_fits(upload) -> None:
+    """A name the private storage can write: file systems hold 255 bytes per name, and the
+    storage may add a few characters to make it unique."""
+    name = upload.name or ""
+    if len(name) > FILE_NAME_CAP or len(name.encode("utf-8")) > 2 * FILE_NAME_CAP:
+        raise ValidationError(
+            gettext(
+                "The file name is too long; please rename the file (at most %(count)s characters)."
+            )
+            % {"count": FILE_NAME_CAP}
+        )
+
+
 def file_field(value) -> forms.Field:
     extensions = [ext.strip().lstrip(".").lower() for ext in value["extensions"].split(",")]
     return forms.FileField(
         validators=[
             *upload_validators([ext for ext in extensions if ext]),
             SizeLimitValidator(value.get("max_size_mb") or 5),
+            file_name_fits,
         ],
         widget=KeptFileInput(attrs={"accept": ",".join(f".{e}" for e in extensions)}),
         **base_options(value),

@@ -28,13 +28,26 @@ def answered_keys(step_data: dict) -> list[str]:
     return sorted(keys)
 
 
+def without_nul(data):
+    """Raw answers without NUL characters: no field accepts them, and PostgreSQL cannot store
+    them in JSON (a draft holding one failed with a server error)."""
+    if isinstance(data, str):
+        return data.replace("\x00", "")
+    if isinstance(data, list):
+        return [without_nul(item) for item in data]
+    if isinstance(data, dict):
+        return {key: without_nul(value) for key, value in data.items()}
+    return data
+
+
 def save_draft(wizard) -> HttpResponseRedirect:
     request, page = wizard.request, wizard.page
     if not request.user.is_authenticated:
         return redirect_to_login(page.url)
     wizard.keep_raw()
-    state = copy.deepcopy(wizard.storage.data)
-    label = request.POST.get("draft_label", "").strip()[:255] or _("Draft of %(when)s") % {
+    state = without_nul(wizard.storage.data)
+    label = without_nul(request.POST.get("draft_label", "")).strip()[:255]
+    label = label or _("Draft of %(when)s") % {
         "when": formats.date_format(timezone.localtime(), "SHORT_DATETIME_FORMAT")
     }
     data = {"wizard": state, "keys": answered_keys(state.get("step_data", {}))}
