@@ -10,6 +10,9 @@ from wagtail.documents import urls as wagtaildocs_urls
 from .api import api_router
 from .login import SiteLoginView
 
+# A database that cannot be reached answers 503 with a short page; other errors keep the 500 page.
+handler500 = "website.db_unavailable.server_error"
+
 urlpatterns = [
     path("admin/two-factor/", include("website.two_factor.urls")),
     path("admin/", include(wagtailadmin_urls)),
