@@ -32,7 +32,10 @@ pytestmark = [pytest.mark.proof, pytest.mark.django_db(transaction=True, seriali
 SQLITE = connection.vendor == "sqlite"
 PDF = b"%PDF-1.4 intake attachment"
 NOTES = "Lange Notiz. " * 600  # more than a database page: a full disk has no room for it
-KEPT = "Your answers from the earlier steps are kept"
+# The page speaks the site's default language, German.
+UNREACHABLE = "Die Datenbank ist gerade nicht erreichbar"
+NOT_STORED = "Was Sie gerade gesendet haben, wurde nicht gespeichert."
+KEPT = "Ihre Antworten aus den bisherigen Schritten bleiben erhalten"
 
 
 @pytest.fixture
@@ -142,8 +145,8 @@ def stored_files(private_root) -> list:
 def assert_refused_cleanly(response, private_root) -> None:
     html = response.content.decode()
     assert response.status_code == 503
-    assert "The database is not reachable right now" in html
-    assert "What you just sent was not stored." in html and KEPT in html
+    assert UNREACHABLE in html
+    assert NOT_STORED in html and KEPT in html
     assert 'class="site-header"' in html and "Traceback" not in html
     assert "readonly" not in html and "disk is full" not in html and "Error" not in html
     assert FormSubmission.objects.count() == 0
