@@ -184,7 +184,7 @@ class Load:
             [],
             threading.Lock(),
         )
-        self.confirmed = 0
+        self.confirmed = self.unconfirmed = 0
 
     def record(self, kind: str, started: float, response) -> requests.Response:
         with self.lock:
@@ -262,9 +262,12 @@ class Load:
                 "review-token": token,
             },
         )
-        if done is not None and done.status_code == 302:
+        if done is not None:
             with self.lock:
-                self.confirmed += 1
+                if done.status_code == 302:
+                    self.confirmed += 1
+                else:  # stored or not: the database may have gone after the commit
+                    self.unconfirmed += 1
 
 
 def count_submissions(cluster: Cluster) -> int:
@@ -295,14 +298,15 @@ def test_requests_fail_cleanly_while_postgres_restarts_and_recover(
 ):
     env = environment(cluster, tmp_path)
     for args in (["migrate", "--noinput", "-v0"], ["shell", "-c", SETUP]):
-        subprocess.run(
+        done = subprocess.run(
             [sys.executable, "manage.py", *args],
             cwd=ROOT,
             env=env,
-            check=True,
             capture_output=True,
+            text=True,
             timeout=600,
         )
+        assert done.returncode == 0, done.stderr[-3000:]
     before_count = count_submissions(cluster)
     port = free_port()
     log = (tmp_path / "gunicorn.log").open("w")
@@ -369,12 +373,13 @@ def test_requests_fail_cleanly_while_postgres_restarts_and_recover(
     late = [a for a in answers if a[1] > up + 1]
     assert late and all(status in (200, 302) for _k, _s, _t, status, _b in late)
     assert {kind for kind, *_rest in late} >= {"page", "wizard step"}
-    assert count_submissions(cluster) - before_count == load.confirmed
+    stored = count_submissions(cluster) - before_count  # one token each: never twice
+    assert load.confirmed <= stored <= load.confirmed + load.unconfirmed
     proof_figure(
         record_property,
         "Faults",
         f"PostgreSQL stopped for 1.5 s under load: {len(answers)} requests in "
         f"{after - down + 2:.0f} s, {len(refused)} clean 503s during the outage, none slower "
         f"than {BOUND_SECONDS} s, 200s again from the same {len(workers)} gunicorn workers; "
-        f"{load.confirmed} wizards stored once each",
+        f"{load.confirmed} confirmed wizards all stored",
     )
