@@ -6,13 +6,18 @@ anything else about the person. Each reminder (event × recipient × kind) is de
 ``SentReminder`` row is written in the transaction that decides to send it and its unique
 constraints refuse a second, so a re-run, an interrupted run run again or two runs at once
 never mail the same reminder twice. A mail that fails to send gives its decisions back (the
-next run tries again); a run killed between deciding and sending leaves rows without
-``sent_at``, which later runs report and do not resend (a missed reminder is told, a duplicate
-is impossible).
+next run tries again). Ctrl-C or SIGTERM (a deploy, a cron timeout) while one mail is being
+decided, sent and recorded waits until it is recorded, then stops the run, so the next run sends
+exactly the rest. Only a run killed outright (SIGKILL, power loss) between deciding and sending
+leaves rows without ``sent_at``, which later runs report and do not resend (a missed reminder
+is told, a duplicate is impossible).
 """
 
 import logging
+import signal
+import threading
 from collections import defaultdict
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -176,6 +181,30 @@ def reminder_mail(recipient, items: list[DueEvent], today: date) -> tuple[str, s
     return subject, body
 
 
+@contextmanager
+def _one_mail_at_a_time():
+    """Hold Ctrl-C and SIGTERM until the mail under way is recorded, then act on them; a second
+    Ctrl-C stops at once (a hung mail server), leaving that mail's rows without ``sent_at``."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    held = []
+
+    def hold(signum, frame):
+        if held and signum == signal.SIGINT:
+            raise KeyboardInterrupt
+        held.append(signum)
+
+    previous = {number: signal.signal(number, hold) for number in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        yield
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, signal.SIG_DFL if handler is None else handler)
+        if held:
+            signal.raise_signal(held[0])
+
+
 def _claim(recipient, items: list[DueEvent]) -> list[SentReminder]:
     """Write the decisions to send, each refused by the unique constraints if already made."""
     claimed = []
@@ -213,19 +242,24 @@ def send_reminders(*, today: date, days: int | None = None, dry_run: bool = Fals
             run.mails, run.reminders = run.mails + 1, run.reminders + len(items)
             run.recipients.append(person.get_username())
             continue
-        claimed = _claim(person, items)
-        if not claimed:
-            continue
-        subject, body = reminder_mail(person, [item for item, _record in claimed], today)
-        records = SentReminder.objects.filter(pk__in=[record.pk for _item, record in claimed])
-        try:
-            send_mail(subject, body, None, [person.email])
-        except Exception:
-            logger.exception("Reminder mail to user %s failed; it is tried again", person.pk)
-            records.delete()
-            run.failed += 1
-            continue
-        records.update(sent_at=timezone.now())
-        run.mails, run.reminders = run.mails + 1, run.reminders + len(claimed)
-        run.recipients.append(person.get_username())
+        with _one_mail_at_a_time():
+            _send(run, person, items, today)
     return run
+
+
+def _send(run: ReminderRun, person, items: list[DueEvent], today: date) -> None:
+    claimed = _claim(person, items)
+    if not claimed:
+        return
+    subject, body = reminder_mail(person, [item for item, _record in claimed], today)
+    records = SentReminder.objects.filter(pk__in=[record.pk for _item, record in claimed])
+    try:
+        send_mail(subject, body, None, [person.email])
+    except Exception:
+        logger.exception("Reminder mail to user %s failed; it is tried again", person.pk)
+        records.delete()
+        run.failed += 1
+        return
+    records.update(sent_at=timezone.now())
+    run.mails, run.reminders = run.mails + 1, run.reminders + len(claimed)
+    run.recipients.append(person.get_username())

@@ -4,7 +4,6 @@ import uuid
 
 from django.conf import settings
 from django.core.cache import cache
-from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.urls import reverse
@@ -50,7 +49,7 @@ def save_submission(wizard, final_forms: dict, answers: dict) -> FormSubmission:
     run the form's action in the same transaction (``submission.action_outcome``).
 
     An action that refuses raises ``ValidationError``: nothing is stored (files written so far
-    are removed again) and the wizard keeps its answers.
+    are removed again, as after any error) and the wizard keeps its answers.
     """
     page, request = wizard.page, wizard.request
     token = uuid.UUID(wizard.storage.extra_data["token"])
@@ -82,8 +81,8 @@ def save_submission(wizard, final_forms: dict, answers: dict) -> FormSubmission:
                             submission=submission, key=item.key, original_name=upload.name[:255]
                         )
                         record.file.save(upload.name, upload, save=False)
+                        written.append(record)  # on disk now, whether its row follows or not
                         record.save()
-                        written.append(record)
                         stored_answers[item.key] = {"name": upload.name, "size": upload.size}
             if stored_answers != answers:
                 submission.answers = stored_answers
@@ -94,15 +93,22 @@ def save_submission(wizard, final_forms: dict, answers: dict) -> FormSubmission:
             submission.action_outcome = run_action(
                 page, submission, request, wizard.storage.extra_data.get("context")
             )
-    except ValidationError:
-        for record in written:
-            record.file.storage.delete(record.file.name)
-        raise
     except IntegrityError:
         # A second click raced the first one to the same token: the first one counts.
+        remove_files(written)
         return FormSubmission.objects.get(token=token)
+    except Exception:
+        # Refused by the action, or the database failed (full disk, read-only, gone): the
+        # transaction stored nothing, so no file of it may stay either.
+        remove_files(written)
+        raise
     transaction.on_commit(lambda: notify.enqueue(submission.pk))
     return submission
+
+
+def remove_files(records: list[SubmissionFile]) -> None:
+    for record in records:
+        record.file.storage.delete(record.file.name)
 
 
 @task()

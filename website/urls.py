@@ -11,6 +11,9 @@ from .api import api_router
 from .login import SiteLoginView
 from .sessions import keep_alive
 
+# A database that cannot be reached answers 503 with a short page; other errors keep the 500 page.
+handler500 = "website.db_unavailable.server_error"
+
 urlpatterns = [
     path("admin/two-factor/", include("website.two_factor.urls")),
     path("admin/", include(wagtailadmin_urls)),
