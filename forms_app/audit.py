@@ -14,6 +14,10 @@ ACTIONS = {
         _("Anonymise submission"),
         _("Erased the answers and files of a submission"),
     ),
+    "forms_app.submissions.export": (
+        _("Export submissions"),
+        _("Exported the submissions of a form"),
+    ),
     "forms_app.retention.apply": (
         _("Apply retention"),
         _("Anonymised or deleted submissions past the form's retention period"),
