@@ -77,14 +77,21 @@ class Progress:
         self.job = job
         self.reported_at = 0.0
 
-    def __call__(self, done: int, total: int | None = None, *, force: bool = False) -> None:
+    def __call__(
+        self, done: int, total: int | None = None, *, phase: str = "", force: bool = False
+    ) -> None:
+        """``phase`` says what the work is doing now (shown with the numbers)."""
         if total is not None:
             self.job.total = total
+        if phase:
+            self.job.message = phase
         self.job.done = done
         now = time.monotonic()
         if force or now - self.reported_at >= REPORT_EVERY_SECONDS:
             self.reported_at = now
-            BackgroundJob.objects.filter(pk=self.job.pk).update(done=done, total=self.job.total)
+            BackgroundJob.objects.filter(pk=self.job.pk).update(
+                done=done, total=self.job.total, message=self.job.message
+            )
 
     def counted(self, items: Iterable, every: int = 500) -> Iterator:
         """``items`` as they are, reporting how many have passed (every ``every``)."""
