@@ -1,10 +1,10 @@
 // A background job's progress page: asks the status endpoint every 1.5 s and shows rows done;
 // at the end shows the message and the download, or reloads to follow a finished import.
+// Loaded with ``defer``: the admin puts its scripts before the page's content.
 (() => {
   const root = document.querySelector("[data-job-progress]");
   if (!root) return;
-  const script = document.currentScript;
-  const countText = script ? script.dataset.countText : "%(done)s / %(total)s";
+  const countText = root.dataset.countText;
   const find = (name) => root.querySelector(`[data-job-${name}]`);
   const show = (state) => {
     find("bar").value = state.percent;
