@@ -13,6 +13,8 @@ DEFAULTS = {
     # Spreadsheet import of participants and placements: the largest file and row count.
     "CASEWORK_IMPORT_MAX_BYTES": 5 * 1024 * 1024,
     "CASEWORK_IMPORT_MAX_ROWS": 5000,
+    # Files with more rows are confirmed by the task worker (a progress page), not the request.
+    "CASEWORK_IMPORT_TASK_ROWS": 1000,
 }
 
 

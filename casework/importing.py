@@ -15,13 +15,18 @@ refresh: a new case has no exchange or conference, and a placement changes neith
 
 from collections import defaultdict
 from dataclasses import dataclass
+from types import SimpleNamespace
 
 from django.db import router, transaction
 from django.db.models.signals import post_save
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
+from django_tasks import task
+
+from forms_app import jobs
 from partners.models import City
 from website import spreadsheets
 from website.spreadsheets import ImportFileError, header_problems, match_header
@@ -115,12 +120,65 @@ def _check_header(cells: list[str]) -> list[str]:
     return match.columns
 
 
-def check(data: bytes, extension: str, user) -> ImportReport:
-    """Every row's outcome, with nothing written."""
+def check(data: bytes, extension: str, user, progress=None) -> ImportReport:
+    """Every row's outcome, with nothing written; ``progress`` (a background job's) hears how
+    many rows are checked."""
     city = city_of(user)
     columns, rows = parse(data, extension)
     checker = RowChecker(user, city, [values for _line, values in rows])
+    if progress is not None:
+        progress(0, len(rows), phase=_("Checking the rows"), force=True)
+        rows = progress.counted(rows, every=100)
     return ImportReport([checker.check(line, values) for line, values in rows], columns)
+
+
+def done_message(report: ImportReport) -> str:
+    """What a confirmed import says, in the request or at the end of its background job."""
+    return _(
+        "Import done. Cases opened: %(cases)d · placements recorded: %(placements)d · "
+        "rows with errors left out: %(errors)d."
+    ) % {
+        "cases": report.count("new"),
+        "placements": report.placements,
+        "errors": report.count("error"),
+    }
+
+
+def task_rows() -> int:
+    """Files with more rows than this are confirmed by the task worker, not in the request."""
+    return setting("CASEWORK_IMPORT_TASK_ROWS")
+
+
+def confirm_in_background(request, key: str, filename: str, rows: int):
+    return jobs.start(
+        request,
+        confirm_import,
+        key,
+        filename,
+        audit.client_ip(request),
+        kind="casework.import",
+        title=_("Import cases"),
+        total=rows,
+        next_url=reverse("casework:index"),
+    )
+
+
+@task()
+def confirm_import(job_id: str, key: str, filename: str, client_ip: str | None) -> None:
+    """The confirmation of a large file, read from the preview stash (any worker finds it);
+    the audit entries carry the address of the request that confirmed it."""
+    with (
+        jobs.running(job_id) as (job, progress),
+        audit.request_context(SimpleNamespace(META={"REMOTE_ADDR": client_ip})),
+    ):
+        try:
+            report = check(PREVIEWS.unstash(key), key.rpartition(".")[2], job.user, progress)
+            progress(job.total, phase=_("Writing the cases"), force=True)
+            write(report, job.user, filename)
+        except ImportFileError as error:
+            raise jobs.JobFailed(*error.messages) from error
+        PREVIEWS.discard(key)
+        job.message = done_message(report)
 
 
 @transaction.atomic

@@ -37,12 +37,25 @@ class WizardUploadStorage(PrivateStorage):
         return str(settings.FORMS_PRIVATE_ROOT / "wizard-uploads")
 
 
+class JobFileStorage(PrivateStorage):
+    """Files written by background jobs (large exports) until their owner downloads them."""
+
+    @property
+    def base_location(self):
+        return str(settings.FORMS_PRIVATE_ROOT / "jobs")
+
+
 private_storage = PrivateStorage()
 wizard_upload_storage = WizardUploadStorage()
+job_storage = JobFileStorage()
 
 
 def get_private_storage() -> PrivateStorage:
     return private_storage
+
+
+def get_job_storage() -> JobFileStorage:
+    return job_storage
 
 
 # Callables the models name for defaults and paths live here, beside the storage, so the
@@ -53,3 +66,7 @@ def submission_file_path(instance, filename: str) -> str:
 
 def draft_expiry():
     return timezone.now() + timedelta(days=getattr(settings, "FORMS_DRAFT_LIFETIME_DAYS", 30))
+
+
+def job_file_path(instance, filename: str) -> str:
+    return f"{instance.pk}/{filename}"

@@ -19,7 +19,7 @@ from wagtail.admin.views.generic.models import DeleteView, IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import Button
 
-from . import admin_views
+from . import admin_views, export_jobs, job_views
 from .audit import log_form, log_submission
 from .columns import form_columns
 from .export import (
@@ -70,9 +70,11 @@ class SubmissionIndexView(IndexView):
     def get(self, request, *args, **kwargs):
         if self.is_export:
             # The listing's context (table, count) is not built: it would read every row.
-            queryset = self.get_queryset()
+            queryset, export_format = self.get_queryset(), request.GET.get("export")
             self.log_export(queryset)
-            return self.as_spreadsheet(queryset, request.GET.get("export"))
+            if export_jobs.is_large(queryset):
+                return export_jobs.start(self, queryset)
+            return self.as_spreadsheet(queryset, export_format)
         return super().get(request, *args, **kwargs)
 
     def log_export(self, queryset) -> None:
@@ -183,8 +185,11 @@ class SubmissionIndexView(IndexView):
         table = SubmissionTable(self.form_page, self.answer_columns)
         return table.header(), table.rows(queryset)
 
+    def csv_dialect(self):
+        return csv_dialect_for(self.request.GET.get("dialect"))
+
     def write_csv_response(self, queryset):
-        dialect = csv_dialect_for(self.request.GET.get("dialect"))
+        dialect = self.csv_dialect()
         header, rows = self._table_and_rows(queryset)
         language = translation.get_language()
 
@@ -289,6 +294,9 @@ class SubmissionViewSet(ModelViewSet):
             path("", admin_views.form_index, name="index"),
             path("import/", admin_views.definition_import, name="definition_import"),
             path("files/<int:file_id>/", admin_views.submission_file, name="file"),
+            path("jobs/<uuid:job_id>/", job_views.job_progress, name="job"),
+            path("jobs/<uuid:job_id>/status/", job_views.job_status, name="job_status"),
+            path("jobs/<uuid:job_id>/download/", job_views.job_download, name="job_download"),
             path("<int:page_id>/", self.index_view, name="submissions"),
             path("<int:page_id>/results/", self.index_results_view, name="submissions_results"),
             path(

@@ -9,11 +9,14 @@ it in memory. Reading the file and keeping it between preview and confirmation a
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 import tablib
+from django_tasks import task
 
+from forms_app import jobs
 from website import spreadsheets
 from website.spreadsheets import (
     ImportFileError,
@@ -152,10 +155,15 @@ def _cells(row: bulk_import.PlannedRow, values: dict) -> list[tuple[str, str, st
     return cells
 
 
-def run_import(parsed: ParsedFile, user, *, dry_run: bool, publish: bool = True) -> ImportReport:
+def run_import(
+    parsed: ParsedFile, user, *, dry_run: bool, publish: bool = True, progress=None
+) -> ImportReport:
     """Check every row; unless it is a dry run and if no row has an error, write them all (in one
-    transaction: a failure writes nothing), published or as drafts."""
+    transaction: a failure writes nothing), published or as drafts. ``progress`` (a background
+    job's) hears when the rows are checked."""
     planned = bulk_import.check_rows(parsed.dataset, parsed.line_numbers, user)
+    if progress is not None:
+        progress(len(planned), phase=_("Writing the partners"), force=True)
     report = ImportReport(
         [
             RowOutcome(
@@ -179,6 +187,62 @@ def run_import(parsed: ParsedFile, user, *, dry_run: bool, publish: bool = True)
     if not dry_run and not report.has_errors:
         bulk_import.write_rows(planned, user, parsed.dataset.headers, publish=publish)
     return report
+
+
+def done_message(report: ImportReport, publish: bool) -> str:
+    """What a confirmed import says, in the request or at the end of its background job."""
+    done = (
+        _("Import done: %(new)d created, %(update)d updated, %(skip)d unchanged.")
+        if publish
+        else _(
+            "Saved as drafts: %(new)d new, %(update)d changed, %(skip)d unchanged. They "
+            "are published from the partner list (select them, then “Publish”)."
+        )
+    )
+    return done % {
+        "new": report.count("new"),
+        "update": report.count("update"),
+        "skip": report.count("skip"),
+    }
+
+
+def task_rows() -> int:
+    """Files with more rows than this are confirmed by the task worker, not in the request."""
+    return getattr(settings, "PARTNERS_IMPORT_TASK_ROWS", 1000)
+
+
+def confirm_in_background(request, key: str, *, publish: bool, rows: int):
+    return jobs.start(
+        request,
+        confirm_import,
+        key,
+        publish,
+        kind="partners.import",
+        title=_("Import partners"),
+        total=rows,
+        next_url=reverse("wagtailsnippets_partners_partnerorganisation:list"),
+    )
+
+
+@task()
+def confirm_import(job_id: str, key: str, publish: bool) -> None:
+    """The confirmation of a large file, read from the preview stash (any worker finds it)."""
+    with jobs.running(job_id) as (job, progress):
+        try:
+            parsed = parse(unstash(key), key.rpartition(".")[2])
+        except ImportFileError as error:
+            raise jobs.JobFailed(*error.messages) from error
+        progress(0, len(parsed.line_numbers), phase=_("Checking the rows"), force=True)
+        report = run_import(parsed, job.user, dry_run=False, publish=publish, progress=progress)
+        if report.has_errors:
+            raise jobs.JobFailed(
+                _(
+                    "Rows have errors since the preview; nothing was imported. Please upload "
+                    "the file again to see them."
+                )
+            )
+        discard(key)
+        job.message = done_message(report, publish)
 
 
 def preview_storage(name: str | None = None):

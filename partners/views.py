@@ -13,6 +13,8 @@ from django.views import View
 
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from forms_app.jobs import progress_url
+
 from . import importing
 from .forms import PartnerImportForm
 from .import_template import template_file
@@ -101,7 +103,11 @@ class ImportView(ImportMixin, View):
                 form.add_error("file", message)
             return self.render(form=form)
         key = importing.stash(data, extension)
-        request.session[SESSION_KEY] = {"key": key, "filename": upload.name}
+        request.session[SESSION_KEY] = {
+            "key": key,
+            "filename": upload.name,
+            "rows": len(report.rows),
+        }
         return self.render(form=PartnerImportForm(), report=report, key=key, filename=upload.name)
 
     def preview(self, pending: dict):
@@ -163,10 +169,16 @@ class ConfirmImportView(ImportMixin, View):
         if not key or request.POST.get("key") != key:
             messages.error(request, _("The uploaded file has expired; please upload it again."))
             return redirect("partners_import")
+        publish = request.POST.get("mode") != "draft"
+        if pending.get("rows", 0) > importing.task_rows():
+            job = importing.confirm_in_background(
+                request, key, publish=publish, rows=pending["rows"]
+            )
+            del request.session[SESSION_KEY]
+            return redirect(progress_url(job))
         try:
             data = importing.unstash(key)
             parsed = importing.parse(data, key.rpartition(".")[2])
-            publish = request.POST.get("mode") != "draft"
             report = importing.run_import(parsed, request.user, dry_run=False, publish=publish)
         except importing.ImportFileError as error:
             for message in error.messages:
@@ -178,21 +190,5 @@ class ConfirmImportView(ImportMixin, View):
             )
         importing.discard(key)
         del request.session[SESSION_KEY]
-        done = (
-            _("Import done: %(new)d created, %(update)d updated, %(skip)d unchanged.")
-            if publish
-            else _(
-                "Saved as drafts: %(new)d new, %(update)d changed, %(skip)d unchanged. They "
-                "are published from the partner list (select them, then “Publish”)."
-            )
-        )
-        messages.success(
-            request,
-            done
-            % {
-                "new": report.count("new"),
-                "update": report.count("update"),
-                "skip": report.count("skip"),
-            },
-        )
+        messages.success(request, importing.done_message(report, publish))
         return redirect("wagtailsnippets_partners_partnerorganisation:list")

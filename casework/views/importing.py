@@ -14,6 +14,7 @@ from django.views import View
 
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from forms_app.jobs import progress_url
 from website.spreadsheets import UploadForm
 
 from .. import audit, importing
@@ -79,7 +80,11 @@ class CaseImportView(CaseImportMixin, View):
                 form.add_error("file", message)
             return self.render(form=form)
         key = importing.PREVIEWS.stash(data, extension)
-        request.session[SESSION_KEY] = {"key": key, "filename": upload.name}
+        request.session[SESSION_KEY] = {
+            "key": key,
+            "filename": upload.name,
+            "rows": len(report.rows),
+        }
         return self.render(form=CaseImportForm(), report=report, key=key, filename=upload.name)
 
     def confirm(self, request):
@@ -90,6 +95,12 @@ class CaseImportView(CaseImportMixin, View):
                 raise importing.ImportFileError(
                     _("The uploaded file has expired; please upload it again.")
                 )
+            if pending.get("rows", 0) > importing.task_rows():
+                job = importing.confirm_in_background(
+                    request, key, pending["filename"], pending["rows"]
+                )
+                del request.session[SESSION_KEY]
+                return redirect(progress_url(job))
             data = importing.PREVIEWS.unstash(key)
             report = importing.check(data, key.rpartition(".")[2], request.user)
             importing.write(report, request.user, pending["filename"])
@@ -99,18 +110,7 @@ class CaseImportView(CaseImportMixin, View):
             return redirect("casework:import")
         importing.PREVIEWS.discard(key)
         del request.session[SESSION_KEY]
-        messages.success(
-            request,
-            _(
-                "Import done. Cases opened: %(cases)d · placements recorded: %(placements)d · "
-                "rows with errors left out: %(errors)d."
-            )
-            % {
-                "cases": report.count("new"),
-                "placements": report.placements,
-                "errors": report.count("error"),
-            },
-        )
+        messages.success(request, importing.done_message(report))
         return redirect("casework:index")
 
 

@@ -256,6 +256,12 @@ FORMS_APP_PARENT_PAGE_TYPES = ["website.HomePage"]
 # Public form submissions per client address and form: at most COUNT within SECONDS
 # ("5,600" by default); counted in the cache, so several app servers need a shared one.
 FORMS_RATE_LIMIT = tuple(int(n) for n in os.environ.get("FORMS_RATE_LIMIT", "5,600").split(","))
+# Work over these many rows runs in the task worker, watched on a progress page (forms_app.jobs);
+# a job and its file are deleted this many hours after it started.
+FORMS_EXPORT_TASK_ROWS = int(os.environ.get("FORMS_EXPORT_TASK_ROWS", "2000"))
+PARTNERS_IMPORT_TASK_ROWS = int(os.environ.get("PARTNERS_IMPORT_TASK_ROWS", "1000"))
+CASEWORK_IMPORT_TASK_ROWS = int(os.environ.get("CASEWORK_IMPORT_TASK_ROWS", "1000"))
+FORMS_JOB_RETENTION_HOURS = int(os.environ.get("FORMS_JOB_RETENTION_HOURS", "24"))
 
 # Partner spreadsheet imports (partners/importing.py): the largest upload and the most rows one
 # file may hold (10,000 rows are about 5 MB), and where a preview waits for its confirmation:
