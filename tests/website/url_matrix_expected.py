@@ -143,6 +143,11 @@ EXPECTED: dict[str, tuple] = {
     "forms_app:submissions_results": staff(200, 200, 200, 200, 200, DENIED, DENIED),
     "forms_app:submission": staff(200, 200, 200, 404, 404, DENIED, DENIED),
     "forms_app:file": staff(200, 200, 200, 404, 404, DENIED, DENIED),
+    # a background job (a large export): its owner's alone, everyone else 404
+    **{
+        f"forms_app:{name}": staff(404, 404, 200, 404, 404, 404, 404)
+        for name in ("job", "job_status", "job_download")
+    },
     "forms_app:submission_edit": staff(200, 200, DENIED, DENIED, DENIED, DENIED, DENIED),
     "forms_app:submission_delete": staff(200, 200, DENIED, 404, 404, 404, 404),
     "forms_app:definition_import": ADMINISTRATORS,

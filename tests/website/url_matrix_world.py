@@ -20,7 +20,7 @@ from casework import services
 from casework.models import CaseManagerProfile
 from dashboards.models import DashboardPage, HistoricalFigure
 from dashboards.models.pages import Audience
-from forms_app.models import FormSubmission, SubmissionFile
+from forms_app.models import BackgroundJob, FormSubmission, SubmissionFile
 from knowledge.models import Theme
 from partners.models import City, Language, PartnerDirectoryPage, Service, TargetGroup
 from tests.casework import factories
@@ -150,6 +150,12 @@ class World:
         )
         self.file = SubmissionFile(submission=self.submission, key="doc", original_name="a.pdf")
         self.file.file.save("a.pdf", ContentFile(b"%PDF-1.4\n"), save=True)
+        # a finished export of the case manager's, its file not yet fetched
+        self.job = BackgroundJob.objects.create(
+            user=manager, kind="export", title="Export", status=BackgroundJob.Status.DONE
+        )
+        self.job.filename, self.job.content_type = "export.csv", "text/csv"
+        self.job.file.save("export.csv", ContentFile(b"a;b\n"), save=True)
         self.partner_revision = self.partner.latest_revision
         self.account = UserFactory(username="konto", role=roles.EDITORS)
         wuppertal = City.objects.sources().get(slug="wuppertal")
@@ -235,6 +241,7 @@ def url_kwargs(route, world: World, variant: str = "") -> dict:
         "page_id": lambda: world.pages[page_for[route.name.split(":")[0]]].pk,
         "submission_id": lambda: world.submission.pk,
         "file_id": lambda: world.file.pk,
+        "job_id": lambda: world.job.pk,
         "index": lambda: 0,
         "language": lambda: "de",
         "user_id": lambda: world.account.pk,
