@@ -10,6 +10,7 @@ from wagtail.api.v2.views import PagesAPIViewSet
 from rest_framework.filters import BaseFilterBackend
 
 from dashboards.models.pages import without_staff_dashboards
+from website.api_search import with_checked_search
 
 from .listing import matching_entry_pks
 
@@ -25,7 +26,7 @@ class KnowledgeEntryFilter(BaseFilterBackend):
 
 
 class KnowledgePagesAPIViewSet(PagesAPIViewSet):
-    filter_backends = [KnowledgeEntryFilter, *PagesAPIViewSet.filter_backends]
+    filter_backends = [KnowledgeEntryFilter, *with_checked_search(PagesAPIViewSet.filter_backends)]
     known_query_parameters = PagesAPIViewSet.known_query_parameters.union(ENTRY_FILTERS)
 
     def get_base_queryset(self):

@@ -7,9 +7,11 @@ language's; a detail (``/api/v2/partners/<id>/``) is in the language of that row
 
 from django.shortcuts import get_object_or_404
 
-from wagtail.api.v2.filters import FieldsFilter, OrderingFilter, SearchFilter
+from wagtail.api.v2.filters import FieldsFilter, OrderingFilter
 from wagtail.api.v2.views import BaseAPIViewSet
 from wagtail.models import Locale
+
+from website.api_search import CheckedSearchFilter
 
 from .models import PartnerOrganisation
 
@@ -17,7 +19,7 @@ from .models import PartnerOrganisation
 class PartnersAPIViewSet(BaseAPIViewSet):
     model = PartnerOrganisation
     name = "partners"
-    filter_backends = [FieldsFilter, OrderingFilter, SearchFilter]
+    filter_backends = [FieldsFilter, OrderingFilter, CheckedSearchFilter]
     known_query_parameters = BaseAPIViewSet.known_query_parameters.union(["locale"])
     body_fields = [*BaseAPIViewSet.body_fields]
     listing_default_fields = [

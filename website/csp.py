@@ -6,14 +6,12 @@ from csp.middleware import CSPMiddleware, PolicyParts
 # and sets inline styles (style attributes in its templates, e.g. the page explorer and the
 # chooser modals), so the admin alone may use both; it is staff-only and sends no third-party
 # content. Page previews are served under the admin's prefix too. The public site keeps
-# ``script-src 'self'`` and ``style-src 'self'`` (settings' CONTENT_SECURITY_POLICY), and no
-# page outside the admin may be framed at all (``frame-ancestors 'none'``).
+# ``script-src 'self'`` and ``style-src 'self'`` (settings' CONTENT_SECURITY_POLICY); no other
+# origin may frame any page (``frame-ancestors 'self'``, for the admin's preview panel).
 ADMIN_PREFIX = "/admin/"
 ADMIN_SOURCES = {
     "script-src": ["'self'", "'unsafe-inline'"],
     "style-src": ["'self'", "'unsafe-inline'"],
-    # The page editor shows its live preview (served under /admin/) in a frame of its own.
-    "frame-ancestors": ["'self'"],
 }
 
 

@@ -108,3 +108,11 @@ def test_locale_parameter_gives_each_partner_once_in_that_language(client, publi
     german = client.get("/api/v2/partners/?fields=network_role").json()
     assert {item["network_role"] for item in german["items"]} == {"Qualifizierung", "Beratung"}
     assert client.get("/api/v2/partners/?locale=xx").status_code == 404
+
+
+@pytest.mark.parametrize("endpoint", ["/api/v2/partners/", "/api/v2/pages/"])
+def test_an_unknown_search_operator_is_a_bad_request_not_a_server_error(client, endpoint):
+    response = client.get(endpoint, {"search": "Beratung", "search_operator": "xor"})
+    assert response.status_code == 400
+    assert "search_operator" in response.json()["message"]
+    assert client.get(endpoint, {"search": "Beratung", "search_operator": "OR"}).status_code == 200

@@ -332,7 +332,9 @@ CONTENT_SECURITY_POLICY = {
         "font-src": [SELF, "data:"],
         "connect-src": [SELF],
         "frame-src": [SELF],
-        "frame-ancestors": [NONE],  # the admin's preview frames get 'self' (website/csp.py)
+        # Only this site may frame its pages: the admin's preview panel frames public URLs of
+        # the site too (seen: "/"), so 'none' would leave the preview blank.
+        "frame-ancestors": [SELF],
         "form-action": [SELF],
         "base-uri": [SELF],
         "object-src": [NONE],
