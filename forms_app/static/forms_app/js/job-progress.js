@@ -18,6 +18,8 @@
     find("message").hidden = !state.message;
     if (state.download_url) find("download-link").href = state.download_url;
     find("download").hidden = !state.download_url;
+    const leave = find("leave"); // "you may leave this page" holds only while it runs
+    if (leave && state.finished) leave.hidden = true;
   };
   const poll = async () => {
     let state;
