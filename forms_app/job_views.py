@@ -46,7 +46,7 @@ def job_progress(request, job_id):
 
 
 def job_status(request, job_id):
-    return JsonResponse(jobs.status(own_job(request, job_id)))
+    return JsonResponse(jobs.status(jobs.refresh_failed(own_job(request, job_id))))
 
 
 class _DeletedWhenClosed(File):

@@ -149,8 +149,7 @@ def refresh_failed(job: BackgroundJob) -> BackgroundJob:
 
 
 def status(job: BackgroundJob) -> dict:
-    """What the progress page shows, as JSON for its script."""
-    refresh_failed(job)
+    """What the progress page shows, as JSON for its script (after :func:`refresh_failed`)."""
     return {
         "status": job.status,
         "label": str(job.get_status_display()),
