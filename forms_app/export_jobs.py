@@ -46,8 +46,16 @@ def start(view, queryset):
         kind=KIND,
         title=_("Export of “%(title)s”") % {"title": page.title},
         total=rows,
+        back_url=listing_url(view),
     )
     return redirect(jobs.progress_url(job))
+
+
+def listing_url(view) -> str:
+    """The listing the export was asked from, with its filters but not the export itself."""
+    query = view.request.GET.copy()
+    query.pop("export", None)
+    return f"{view.get_index_url()}?{query.urlencode()}" if query else view.get_index_url()
 
 
 def listing_for(user, page_id: int, query: str):

@@ -48,8 +48,21 @@ def purge_expired() -> int:
     return count
 
 
-def start(request, task, *args, kind: str, title: str, total: int = 0, next_url: str = ""):
-    """Record a job of ``request.user`` and enqueue ``task(job_id, *args)``."""
+def start(
+    request,
+    task,
+    *args,
+    kind: str,
+    title: str,
+    total: int = 0,
+    next_url: str = "",
+    back_url: str = "",
+):
+    """Record a job of ``request.user`` and enqueue ``task(job_id, *args)``.
+
+    A finished job with a ``next_url`` sends its person there; ``back_url`` (or else
+    ``next_url``) is where the progress page's "Back" link leads meanwhile.
+    """
     purge_expired()
     job = BackgroundJob.objects.create(
         user=request.user,
@@ -59,6 +72,7 @@ def start(request, task, *args, kind: str, title: str, total: int = 0, next_url:
         time_zone=timezone.get_current_timezone_name(),
         total=total,
         next_url=next_url,
+        back_url=back_url,
     )
     result = task.enqueue(str(job.pk), *args)
     BackgroundJob.objects.filter(pk=job.pk).update(task_result_id=result.id)

@@ -21,7 +21,7 @@ from ..storage import get_job_storage, job_file_path
 
 class BackgroundJob(models.Model):
     class Status(models.TextChoices):
-        QUEUED = "queued", _("Waiting for the worker")
+        QUEUED = "queued", _("Waiting to start")
         RUNNING = "running", _("Running")
         DONE = "done", _("Done")
         FAILED = "failed", _("Failed")
@@ -39,6 +39,8 @@ class BackgroundJob(models.Model):
     total = models.PositiveIntegerField(default=0)
     message = models.TextField(blank=True)
     next_url = models.CharField(max_length=500, blank=True)
+    # Where the progress page's "Back" link leads while the work goes on (else ``next_url``).
+    back_url = models.CharField(max_length=500, blank=True)
     file = models.FileField(storage=get_job_storage, upload_to=job_file_path, blank=True)
     filename = models.CharField(max_length=255, blank=True)
     content_type = models.CharField(max_length=255, blank=True)
@@ -56,6 +58,10 @@ class BackgroundJob(models.Model):
     @property
     def finished(self) -> bool:
         return self.status in (self.Status.DONE, self.Status.FAILED)
+
+    @property
+    def return_url(self) -> str:
+        return self.back_url or self.next_url
 
     @property
     def percent(self) -> int:

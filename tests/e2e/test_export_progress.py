@@ -49,7 +49,7 @@ def test_a_large_export_from_click_to_download(browser_page, make_user, home_pag
     page.get_by_role("link", name="CSV herunterladen", exact=True).click()
     page.wait_for_url(re.compile(r"/admin/forms-app/jobs/[0-9a-f-]+/$"))
     state = page.locator("[data-job-progress] [role=status]")
-    expect(state).to_contain_text("Wartet auf den Worker")
+    expect(state).to_contain_text("Wartet auf den Start")
     expect(page.locator("progress")).to_have_attribute("value", "0")
     browser_page.screenshot_to("export-progress-waiting")
     assert serious_violations(page) == []
@@ -93,4 +93,8 @@ def test_a_large_export_from_click_to_download(browser_page, make_user, home_pag
     )
     assert content == streamed.body() and content.count(b"\n") == 9
     assert not BackgroundJob.objects.get().file  # deleted once downloaded
+    page.locator("[data-job-progress]").get_by_role("link", name="Zurück", exact=True).click()
+    expect(page).to_have_url(
+        browser_page.base_url + reverse("forms_app:submissions", args=[form.pk])
+    )
     assert browser_page.console_errors == []

@@ -171,19 +171,29 @@ def test_a_faulty_condition_is_marked_and_opened_in_the_editor(browser_page, mak
     # the builder's own controls (lists, messages) inside Wagtail's StreamField
     assert serious_violations(page, context=".forms-app-builder") == []
     # the server says the same after a save, on the block, opened
-    page.locator("[data-w-dropdown-target='toggle']").last.click()
-    with page.expect_navigation():
-        page.click("button[name='action-publish']")
-    page.wait_for_load_state("networkidle")
+    publish(page)
     content = page.locator(f"#block_group-{prefix}-condition-content")
     expect(content).to_be_visible()
     expect(content).to_contain_text("„housing“ ist keine Option von „Anliegen“")
 
 
 def publish(page) -> None:
+    """Publish from the footer's menu, as a person does.
+
+    Waits until the menu is open and its button enabled, says which input the browser's own
+    validation stops at, and gives the save a minute: a CI run once spent 20 s on it under load.
+    """
+    page.wait_for_load_state("networkidle")
     page.locator("[data-w-dropdown-target='toggle']").last.click()
-    with page.expect_navigation():
-        page.click("button[name='action-publish']")
+    button = page.locator("button[name='action-publish']")
+    expect(button).to_be_visible()
+    expect(button).to_be_enabled()
+    invalid = page.evaluate(
+        "Array.from(document.querySelectorAll('form :invalid')).map(e => e.name || e.id)"
+    )
+    assert not invalid, f"the browser will not submit the form: {invalid}"
+    with page.expect_navigation(timeout=60_000):
+        button.click()
     page.wait_for_load_state("networkidle")
 
 

@@ -82,6 +82,10 @@ def test_a_large_export_runs_as_a_task_for_its_owner_only(
     assert page.status_code == 200
     body = page.content.decode()
     assert "forms_app/js/job-progress.js" in body and "http-equiv" not in body  # finished
+    # "Back" leads to the listing as it was filtered, without the export
+    listing = reverse("forms_app:submissions", args=[big_form.pk])
+    assert job.back_url == f"{listing}?dialect=excel&q=m%C3%BCller"
+    assert f'href="{listing}?dialect=excel&amp;q=m%C3%BCller"' in body
     status = client.get(reverse("forms_app:job_status", args=[job.pk])).json()
     assert status["status"] == "done" and status["percent"] == 100
     assert (status["done"], status["total"]) == (ROWS, ROWS)

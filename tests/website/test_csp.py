@@ -15,7 +15,7 @@ def test_public_pages_allow_no_inline_style_or_script(client, home_pages, make_u
         policy = client.get(path)["Content-Security-Policy"]
         assert directive(policy, "style-src") == "style-src 'self'", path
         assert directive(policy, "script-src") == "script-src 'self'", path
-        assert directive(policy, "frame-ancestors") == "frame-ancestors 'self'", path
+        assert directive(policy, "frame-ancestors") == "frame-ancestors 'none'", path
     client.force_login(make_user("Editors"))  # the userbar comes with the page, same policy
     assert "'unsafe-inline'" not in client.get("/")["Content-Security-Policy"]
 
@@ -26,3 +26,18 @@ def test_the_admin_allows_inline_styles_and_scripts(client, home_pages, make_use
     assert directive(policy, "style-src") == "style-src 'self' 'unsafe-inline'"
     assert directive(policy, "script-src") == "script-src 'self' 'unsafe-inline'"
     assert directive(policy, "frame-ancestors") == "frame-ancestors 'self'"
+
+
+def test_only_the_admins_preview_of_a_page_may_be_framed_by_the_site(client, home_pages, make_user):
+    """Wagtail renders the preview through a dummy request for the page's public URL ("/")."""
+    from website.models import HomePage
+
+    client.force_login(make_user("Programme administrators"))
+    home = HomePage.objects.get(locale__language_code="de")
+    assert client.get(home.url)["Content-Security-Policy"].count("frame-ancestors 'none'") == 1
+    preview = home.make_preview_request()
+    assert directive(preview["Content-Security-Policy"], "frame-ancestors") == "frame-ancestors 'self'"
+    assert directive(preview["Content-Security-Policy"], "script-src") == "script-src 'self'"
+    response = client.get(f"/admin/pages/{home.pk}/edit/preview/")
+    assert response.status_code == 200
+    assert directive(response["Content-Security-Policy"], "frame-ancestors") == "frame-ancestors 'self'"

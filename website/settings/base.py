@@ -332,9 +332,8 @@ CONTENT_SECURITY_POLICY = {
         "font-src": [SELF, "data:"],
         "connect-src": [SELF],
         "frame-src": [SELF],
-        # Only this site may frame its pages: the admin's preview panel frames public URLs of
-        # the site too (seen: "/"), so 'none' would leave the preview blank.
-        "frame-ancestors": [SELF],
+        # No page may be framed, except the admin's previews, by the admin (website/csp.py).
+        "frame-ancestors": [NONE],
         "form-action": [SELF],
         "base-uri": [SELF],
         "object-src": [NONE],
