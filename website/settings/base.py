@@ -162,6 +162,7 @@ WAGTAIL_FRONTEND_LOGIN_TEMPLATE = "website/login.html"
 
 # Sessions end after SESSION_IDLE_MINUTES without a request and SESSION_ABSOLUTE_HOURS after
 # login however active (website/sessions.py); logging out deletes the session on the server.
+SESSION_ENGINE = "website.session_store"  # 503, not 400, when the database is down
 SESSION_COOKIE_AGE = int(os.environ.get("SESSION_IDLE_MINUTES", "30")) * 60
 SESSION_SAVE_EVERY_REQUEST = True
 SESSION_ABSOLUTE_LIFETIME_SECONDS = int(os.environ.get("SESSION_ABSOLUTE_HOURS", "10")) * 3600
