@@ -35,9 +35,10 @@ def test_only_the_admins_preview_of_a_page_may_be_framed_by_the_site(client, hom
     client.force_login(make_user("Programme administrators"))
     home = HomePage.objects.get(locale__language_code="de")
     assert client.get(home.url)["Content-Security-Policy"].count("frame-ancestors 'none'") == 1
-    preview = home.make_preview_request()
-    assert directive(preview["Content-Security-Policy"], "frame-ancestors") == "frame-ancestors 'self'"
-    assert directive(preview["Content-Security-Policy"], "script-src") == "script-src 'self'"
+    preview = home.make_preview_request()["Content-Security-Policy"]
+    assert directive(preview, "frame-ancestors") == "frame-ancestors 'self'"
+    assert directive(preview, "script-src") == "script-src 'self'"
     response = client.get(f"/admin/pages/{home.pk}/edit/preview/")
     assert response.status_code == 200
-    assert directive(response["Content-Security-Policy"], "frame-ancestors") == "frame-ancestors 'self'"
+    policy = response["Content-Security-Policy"]
+    assert directive(policy, "frame-ancestors") == "frame-ancestors 'self'"
