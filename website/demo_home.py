@@ -6,6 +6,7 @@ only means a missing card. Idempotent: a page is published again only when its c
 """
 
 import json
+import re
 
 from django.apps import apps
 from django.db.models import Model
@@ -14,6 +15,7 @@ from wagtail.models import Locale, Page, Site
 
 from .demo_legal import IMPRINT, PRIVACY
 from .models import ContentPage, HomePage
+from .sanitise import clean_rich_text
 from .site_settings import SiteIdentity
 
 # The sections, each found by (app label, model name) or by slug; the results page comes from
@@ -134,17 +136,24 @@ def home_stream(language: str, locale: Locale) -> list[tuple[str, dict | str]]:
     ]
 
 
+BLOCK_KEY = re.compile(r' data-block-key="[^"]*"')
+
+
 def _without_ids(raw):
+    """``raw`` without what saving makes up: block ids and rich text's (random) block keys."""
     if isinstance(raw, dict):
         return {key: _without_ids(value) for key, value in raw.items() if key != "id"}
     if isinstance(raw, list):
         return [_without_ids(item) for item in raw]
+    if isinstance(raw, str):
+        return BLOCK_KEY.sub("", raw)
     return raw
 
 
 def _publish_body(home: HomePage, stream) -> bool:
     before = json.dumps(_without_ids(home.body.get_prep_value()), sort_keys=True)
     home.body = stream
+    clean_rich_text(home)  # as saving stores it
     after = json.dumps(_without_ids(home.body.get_prep_value()), sort_keys=True)
     if before == after and home.live:
         return False

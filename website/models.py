@@ -46,6 +46,10 @@ class HomePage(Page):
         index.SearchField("body"),
     ]
 
+    def clean(self) -> None:
+        super().clean()
+        clean_rich_text(self)
+
     class Meta:
         verbose_name = _("home page")
         verbose_name_plural = _("home pages")

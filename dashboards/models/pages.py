@@ -15,6 +15,8 @@ from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from website.sanitise import clean_rich_text
+
 from ..blocks import DashboardStreamBlock
 
 
@@ -81,6 +83,10 @@ class DashboardPage(Page):
     class Meta:
         verbose_name = _("dashboard page")
         verbose_name_plural = _("dashboard pages")
+
+    def clean(self) -> None:
+        super().clean()
+        clean_rich_text(self)  # the text blocks, also when written by code (the demo, imports)
 
     @property
     def for_staff(self) -> bool:

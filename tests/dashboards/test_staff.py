@@ -174,5 +174,5 @@ def test_demo_staff_dashboard_in_both_languages(home_pages):
     assert not any(page.show_in_menus for page in pages)
     body = pages.get(slug="kennzahlen").body
     kinds = {child.value["chart_type"] for child in body if child.block_type == "chart"}
-    assert body[0].block_type == "text" and "<h2>" in body[0].value.source  # heading order
+    assert body[0].block_type == "text" and "<h2" in body[0].value.source  # heading order
     assert "kpi" in kinds and "bar" in kinds
