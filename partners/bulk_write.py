@@ -10,6 +10,7 @@ them (UUIDs, times, JSON) are adapted, each by its model field. No signals are s
 """
 
 from collections.abc import Iterable, Sequence
+from operator import attrgetter
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection, models
@@ -30,8 +31,11 @@ from modelcluster.utils import sort_by_fields
 from .models import PartnerOrganisation
 
 BATCH_SIZE = 2000
+PK = attrgetter("pk")
 # Field types whose Python values need the field's own preparation for the database.
 ADAPTED_TYPES = {"UUIDField", "DateTimeField", "DateField", "TimeField", "JSONField"}
+# Of those, the ones whose few distinct values (an import's one "now") are adapted once each.
+REPEATED_TYPES = {"DateTimeField", "DateField", "TimeField"}
 
 
 def reserve_ids(model: type[models.Model], count: int) -> list[int]:
@@ -71,12 +75,24 @@ class Table:
             for index, field in enumerate(self.fields)
             if field.get_internal_type() in ADAPTED_TYPES
         ]
+        self.repeated = {
+            index for index, field in self.adapters if field.get_internal_type() in REPEATED_TYPES
+        }
+        self.adapted: dict[tuple, object] = {}
 
     def values(self, row: Sequence) -> list:
         row = list(row)
         for index, field in self.adapters:
-            if row[index] is not None:
-                row[index] = field.get_db_prep_save(row[index], connection)
+            value = row[index]
+            if value is None:
+                continue
+            if index in self.repeated:
+                key = (index, value)
+                if key not in self.adapted:
+                    self.adapted[key] = field.get_db_prep_save(value, connection)
+                row[index] = self.adapted[key]
+            else:
+                row[index] = field.get_db_prep_save(value, connection)
         return row
 
     def insert(self, rows: Iterable[Sequence]) -> None:
@@ -153,7 +169,7 @@ class RevisionContent:
         """The entries' pks in their model's ordering, as modelcluster holds a list set in
         memory (sorted once per distinct list)."""
         items = list(items)
-        key = (name, *(item.pk for item in items))
+        key = (name, *map(PK, items))
         if key not in self.orders:
             if self.lists[name] and len(items) > 1:
                 sort_by_fields(items, self.lists[name])

@@ -18,6 +18,7 @@ from django_tasks import task
 
 from forms_app import jobs
 from website import spreadsheets
+from website.bulk_work import collections_paused
 from website.spreadsheets import (
     ImportFileError,
     decode,  # noqa: F401 (the dashboards' import reads it here)
@@ -161,7 +162,13 @@ def run_import(
     """Check every row; unless it is a dry run and if no row has an error, write them all (in one
     transaction: a failure writes nothing), published or as drafts. ``progress`` (a background
     job's) hears when the rows are checked."""
-    planned = bulk_import.check_rows(parsed.dataset, parsed.line_numbers, user)
+    with collections_paused():
+        return _run_import(parsed, user, dry_run=dry_run, publish=publish, progress=progress)
+
+
+def _run_import(parsed: ParsedFile, user, *, dry_run: bool, publish: bool, progress):
+    rows = parsed.dataset.dict  # tablib builds it anew on each access
+    planned = bulk_import.check_rows(rows, parsed.line_numbers, user)
     if progress is not None:
         progress(len(planned), phase=_("Writing the partners"), force=True)
     report = ImportReport(
@@ -180,7 +187,7 @@ def run_import(
                 cells=_cells(row, values),
                 suggestions=row.suggestions,
             )
-            for row, values in zip(planned, parsed.dataset.dict, strict=True)
+            for row, values in zip(planned, rows, strict=True)
         ],
         columns=list(parsed.dataset.headers),
     )

@@ -200,6 +200,7 @@ class VocabularyListWidget(widgets.ManyToManyWidget):
     def __init__(self, model, **kwargs):
         super().__init__(model, **kwargs)
         self._entries: dict[str, models.Model] | None = None
+        self._found: dict[str, list[models.Model]] = {}  # a cell's entries, by its text
 
     def entries(self) -> dict[str, models.Model]:
         if self._entries is None:
@@ -237,7 +238,11 @@ class VocabularyListWidget(widgets.ManyToManyWidget):
         return names[:3]
 
     def clean(self, value, row=None, **kwargs) -> list[models.Model]:
+        """The cell's entries, each once; a text met before in the import is not split again
+        (a few list texts recur over thousands of rows)."""
         text = unescape_formula(str(value or "").strip())
+        if text in self._found:
+            return list(self._found[text])
         names = [part.strip() for part in text.replace(";", "|").split("|") if part.strip()]
         entries = self.entries()
         found, unknown = [], []
@@ -260,7 +265,8 @@ class VocabularyListWidget(widgets.ManyToManyWidget):
                     if suggestions:
                         message += f" “{name}”:" + did_you_mean(suggestions)
             raise UnknownValuesError(message, suggested)
-        return found
+        self._found[text] = found
+        return list(found)
 
     def render(self, value, obj=None, **kwargs) -> str:
         return LIST_SEPARATOR.join(item.name for item in value.all()) if value else ""

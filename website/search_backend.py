@@ -7,12 +7,20 @@ search box of the site, the API and the admin. FTS5 escapes a quote inside a str
 it; this backend does that before the terms are wrapped. Elsewhere (PostgreSQL) the stock backend
 is used unchanged, and the SQLite classes are not even imported (their models exist on SQLite only).
 
+On SQLite the index also reads each object's search fields once, not three times (the stock
+indexer walks every field for the title, again for the body and again for autocomplete: a third
+of a 10,000-partner import), and writes its entries with one statement, not one per update.
+The entries are the same (``tests/website/test_search_backend.py``).
+
 Configured as ``WAGTAILSEARCH_BACKENDS["default"]["BACKEND"] = "website.search_backend"``.
 """
 
 import functools
 
+from django.utils.functional import cached_property
+
 from modelsearch.backends.database import SearchBackend as database_backend
+from modelsearch.index import AutocompleteField, SearchField
 from modelsearch.query import Phrase, PlainText
 
 
@@ -44,18 +52,90 @@ def quoted_sqlite_backend_class():
     ):
         pass
 
+    class OnePassIndexer(sqlite.ObjectIndexer):
+        """The stock indexer's title, body and autocomplete, from one walk over the fields."""
+
+        @cached_property
+        def prepared(self) -> list:
+            return [
+                pair for field in self.search_fields for pair in self.prepare_field(self.obj, field)
+            ]
+
+        @cached_property
+        def title(self):
+            return " ".join(
+                value
+                for field, value in self.prepared
+                if isinstance(field, SearchField) and field.field_name == "title"
+            )
+
+        @cached_property
+        def body(self):
+            return " ".join(
+                value
+                for field, value in self.prepared
+                if isinstance(field, SearchField) and field.field_name != "title"
+            )
+
+        @cached_property
+        def autocomplete(self):
+            return " ".join(
+                value for field, value in self.prepared if isinstance(field, AutocompleteField)
+            )
+
+    NEW_TITLE_NORM = sqlite.IndexEntry._meta.get_field("title_norm").get_default()
+
+    class OnePassSQLiteIndex(sqlite.SQLiteIndex):
+        def add_items(self, model, objs):
+            """The stock ``add_items`` (modelsearch 1.x) with the one-pass indexer, and its
+            updates and inserts each in one ``executemany``."""
+            if not model.get_search_fields():
+                return
+            indexers = [OnePassIndexer(obj, self.backend) for obj in objs]
+            if not indexers:
+                return
+            content_type_pk = sqlite.get_content_type_pk(model)
+            data = {
+                indexer.id: (indexer.title, indexer.autocomplete, indexer.body)
+                for indexer in indexers
+            }
+            entries = self.entries.filter(content_type_id=content_type_pk)
+            indexed = frozenset(
+                entries.filter(object_id__in=data.keys()).values_list("object_id", flat=True)
+            )
+            table = self.write_connection.ops.quote_name(sqlite.IndexEntry._meta.db_table)
+            # What the stock index does with one UPDATE per entry and bulk_create's batches
+            # of 999 parameters, as one statement each (the FTS triggers fire per row as before).
+            with self.write_connection.cursor() as cursor:
+                cursor.executemany(
+                    f"UPDATE {table} SET title = %s, autocomplete = %s, body = %s "  # noqa: S608
+                    "WHERE content_type_id = %s AND object_id = %s",
+                    [(*data[object_id], content_type_pk, object_id) for object_id in indexed],
+                )
+                cursor.executemany(
+                    f"INSERT INTO {table} (content_type_id, object_id, title_norm, title, "  # noqa: S608
+                    "autocomplete, body) VALUES (%s, %s, %s, %s, %s, %s)",
+                    [
+                        (content_type_pk, object_id, NEW_TITLE_NORM, title, autocomplete, body)
+                        for object_id, (title, autocomplete, body) in data.items()
+                        if object_id not in indexed
+                    ],
+                )
+            self._refresh_title_norms()
+
     class QuotedSQLiteSearchBackend(sqlite.SQLiteSearchBackend):
+        index_class = OnePassSQLiteIndex
         query_compiler_class = QuotedSQLiteSearchQueryCompiler
         autocomplete_query_compiler_class = QuotedSQLiteAutocompleteQueryCompiler
 
-    return sqlite.SQLiteSearchBackend, QuotedSQLiteSearchBackend
+    return sqlite.SQLiteSearchBackend, QuotedSQLiteSearchBackend, OnePassIndexer
 
 
 def SearchBackend(params):
     """What Wagtail calls to make the backend (the name it looks for in a backend module)."""
     backend = database_backend(params)
     if type(backend).__name__ == "SQLiteSearchBackend":
-        stock, quoted = quoted_sqlite_backend_class()
+        stock, quoted, _indexer = quoted_sqlite_backend_class()
         if type(backend) is stock:
             return quoted(params)
     return backend
