@@ -11,6 +11,7 @@ nested tree meant for the editor's JavaScript, which an administrator importing 
 from collections.abc import Mapping
 from typing import Any
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
@@ -42,11 +43,16 @@ def _list_item(raw: Any) -> Any:
 
 
 def _leaf_error(block: blocks.Block, raw: Any) -> str | None:
-    """Why ``block`` cannot read ``raw``, in the words of its own form field where it has one."""
+    """Why ``block`` cannot read ``raw``, in the words of its own form field where it has one.
+
+    A text block reads anything (a list stays a list), so text is checked to be text: a key
+    that is a list would otherwise reach code that uses keys as dictionary keys."""
+    field = getattr(block, "field", None)
+    if isinstance(field, forms.CharField) and raw is not None and not isinstance(raw, str):
+        return _("text was expected, not “%(value)s”.") % {"value": str(raw)[:50]}
     try:
         block.to_python(raw)
     except Exception:  # any failure to read foreign data is the file's fault
-        field = getattr(block, "field", None)
         try:
             if field is not None:
                 field.clean(raw)

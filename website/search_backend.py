@@ -5,7 +5,11 @@ FTS5's MATCH syntax but leaves a double quote inside the term as it is, so a vis
 ``"`` ends the string early and SQLite answers "unterminated string": a server error on every
 search box of the site, the API and the admin. FTS5 escapes a quote inside a string by doubling
 it; this backend does that before the terms are wrapped. Elsewhere (PostgreSQL) the stock backend
-is used unchanged, and the SQLite classes are not even imported (their models exist on SQLite only).
+is used but for one limit (below), and the SQLite classes are not even imported (their models
+exist on SQLite only).
+
+On every database a query keeps its first ``MAX_TERMS`` words: PostgreSQL's backend nests one
+expression per term, and a box filled with some hundreds of words raised RecursionError (a 500).
 
 On SQLite the index also reads each object's search fields once, not three times (the stock
 indexer walks every field for the title, again for the body and again for autocomplete: a third
@@ -22,6 +26,31 @@ from django.utils.functional import cached_property
 from modelsearch.backends.database import SearchBackend as database_backend
 from modelsearch.index import AutocompleteField, SearchField
 from modelsearch.query import Phrase, PlainText
+
+# A search box's terms: each becomes one more level of a nested expression on PostgreSQL, and
+# a few hundred overflow Python's recursion limit (found by the fuzzing). Nobody types more.
+MAX_TERMS = 32
+
+
+def at_most_max_terms(query):
+    """A query string cut to its first ``MAX_TERMS`` words; anything else unchanged."""
+    if isinstance(query, str):
+        terms = query.split()
+        if len(terms) > MAX_TERMS:
+            return " ".join(terms[:MAX_TERMS])
+    return query
+
+
+class TermLimitMixin:
+    def _search(self, query_compiler_class, query, model_or_queryset, **kwargs):
+        return super()._search(
+            query_compiler_class, at_most_max_terms(query), model_or_queryset, **kwargs
+        )
+
+
+@functools.cache
+def term_limited(backend_class):
+    return type(f"TermLimited{backend_class.__name__}", (TermLimitMixin, backend_class), {})
 
 
 def fts5_escaped(text: str) -> str:
@@ -123,7 +152,7 @@ def quoted_sqlite_backend_class():
                 )
             self._refresh_title_norms()
 
-    class QuotedSQLiteSearchBackend(sqlite.SQLiteSearchBackend):
+    class QuotedSQLiteSearchBackend(TermLimitMixin, sqlite.SQLiteSearchBackend):
         index_class = OnePassSQLiteIndex
         query_compiler_class = QuotedSQLiteSearchQueryCompiler
         autocomplete_query_compiler_class = QuotedSQLiteAutocompleteQueryCompiler
@@ -138,4 +167,4 @@ def SearchBackend(params):
         stock, quoted, _indexer = quoted_sqlite_backend_class()
         if type(backend) is stock:
             return quoted(params)
-    return backend
+    return term_limited(type(backend))(params)

@@ -85,6 +85,19 @@ def test_values_of_the_wrong_kind_are_refused(admin_client, home, bad):
     assert "{" not in messages
 
 
+@pytest.mark.parametrize("key", [["a"], {"a": 1}, 5, True])
+def test_a_step_key_that_is_not_text_is_refused(admin_client, home, key):
+    """Found by the fuzzing: a list as a step's key once ended in a TypeError (a 500)."""
+    text = json.dumps(
+        {
+            "schema": SCHEMA,
+            "title": "x",
+            "steps": [{**step("a", field("short_text", "n", "N")), "key": key}],
+        }
+    )
+    assert "Text erwartet" in refused(admin_client, home, text)
+
+
 def test_step_of_the_wrong_kind_is_refused(admin_client, home):
     text = json.dumps({"schema": SCHEMA, "title": "x", "steps": [{"key": "a", "condition": []}]})
     assert "Schritt 1 „a“" in refused(admin_client, home, text)
