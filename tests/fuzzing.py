@@ -3,8 +3,14 @@ uploads, and a tally of the inputs sent for the proof figure.
 
 Every fuzz test keeps hypothesis's example database off (``database=None``): nothing is written
 beside the repository.
+
+``make test`` and CI send the same inputs every run (``derandomize``): a merge must not fail
+because this run happened to find an old fault. ``make verify`` sets ``FUZZ_EXPLORE=1`` and
+sends new random inputs each time; what it finds becomes a test of its own (e.g. the step key
+that is a list in ``tests/forms_app/test_bad_definitions.py``).
 """
 
+import os
 from dataclasses import dataclass, field
 
 from hypothesis import HealthCheck, Phase, settings
@@ -18,6 +24,7 @@ def fuzz_settings(max_examples: int) -> settings:
     requests, so shrinking a failure would take minutes, and the failing input is shown as found."""
     return settings(
         max_examples=max_examples,
+        derandomize=os.environ.get("FUZZ_EXPLORE") != "1",
         deadline=None,
         database=None,
         phases=[Phase.explicit, Phase.generate],
