@@ -293,6 +293,11 @@ def count_submissions(cluster: Cluster) -> int:
     return int(output.strip())
 
 
+# The cluster starts from a dump of the suite's database. A transactional test before it with
+# serialized rollback leaves that database flushed, without what migrations wrote (Wagtail's
+# "access admin" permission among it), and ``migrate`` then failed in the roles' sync. This
+# mark restores the database's serialized contents first, and flushes it again afterwards.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_requests_fail_cleanly_while_postgres_restarts_and_recover(
     cluster, tmp_path, record_property
 ):
