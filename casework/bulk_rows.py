@@ -21,6 +21,9 @@ from django.dispatch import Signal
 # Sent (with ``models``, the models written to) once the transaction holding the rows is
 # committed: the rows themselves send no signals.
 rows_written = Signal()
+# Sent inside the writing transaction with ``instances``, after records were saved in bulk and
+# each announced with ``post_save(..., bulk=True)``: receivers may skip those and take the set.
+bulk_saved = Signal()
 
 
 class Dates(dict):

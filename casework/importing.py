@@ -8,7 +8,9 @@ transaction: the cases with their pseudonymous numbers (reserved per city and ye
 their languages, the placements, one audit entry per case and placement and one for the import.
 
 ``bulk_create`` sends no signals, so each new case and placement is announced with
-``post_save`` as its ``save()`` would have (the dashboards' cache generation follows); the
+``post_save`` as its ``save()`` would have (the dashboards' cache generation follows), marked
+``bulk=True``, and then all of them at once with ``bulk_saved`` (for receivers that work on
+sets, such as the dashboards' kept counts); the
 reference index is left alone, as for every case it holds nothing. ``next_due`` needs no
 refresh: a new case has no exchange or conference, and a placement changes neither.
 """
@@ -32,6 +34,7 @@ from website import spreadsheets
 from website.spreadsheets import ImportFileError, header_problems, match_header
 
 from . import audit
+from .bulk_rows import bulk_saved
 from .conf import setting
 from .import_rows import COLUMNS, PlannedRow, RowChecker, column_headings
 from .models import Case, Placement
@@ -226,4 +229,6 @@ def announce_saved(model, instances) -> None:
                 update_fields=None,
                 raw=False,
                 using=using,
+                bulk=True,
             )
+    bulk_saved.send(sender=model, instances=instances)

@@ -10,5 +10,7 @@ class DashboardsConfig(AppConfig):
 
     def ready(self):
         from .cache import watch_models
+        from .counts_watch import watch_counts
 
+        watch_counts()  # first: the cache's generation moves on once the counts are right
         watch_models()
