@@ -21,6 +21,7 @@ signal is not sent per partner; its one receiver here, the page cache, is droppe
 The reference index is left alone: the import never changes a partner's only reference (logo).
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
@@ -33,6 +34,8 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale, Revision
 
 from modelsearch.backends import get_search_backends_with_name
+
+from website.bulk_work import CLEANED_VALUES
 
 from . import bulk_write
 from .models import PartnerOrganisation
@@ -101,7 +104,7 @@ class PartnerRowChecker:
             for known_name, known_slug in PartnerOrganisation.objects.values_list("name", "slug")
         }
         self.seen_slugs: dict[str, int] = {}
-        self._validated: dict[frozenset, list[models.Field]] = {}
+        self._validated: dict[frozenset, list[tuple[models.Field, Callable]]] = {}
         concrete = PartnerOrganisation._meta.concrete_fields
         self._attnames = [f.attname for f in concrete]
         template = PartnerOrganisation(locale_id=self.locale.pk)
@@ -218,14 +221,14 @@ class PartnerRowChecker:
         model has no ``clean`` and no constraints of its own), with uniqueness checked against
         the partners read above instead of a query per row."""
         field_errors = {}
-        for model_field in self._validated_fields(row):
+        for model_field, clean in self._validated_fields(row):
             if model_field.name in errors:
                 continue
             raw_value = getattr(instance, model_field.attname)
             if model_field.blank and raw_value in model_field.empty_values:
                 continue
             try:
-                setattr(instance, model_field.attname, model_field.clean(raw_value, instance))
+                setattr(instance, model_field.attname, clean(raw_value, instance))
             except ValidationError as error:
                 field_errors[model_field.name] = error.error_list
         if field_errors:
@@ -237,12 +240,14 @@ class PartnerRowChecker:
             ]
         return errors
 
-    def _validated_fields(self, row: dict) -> list[models.Field]:
-        """The model fields a row of these columns sets, worked out once per set of columns."""
+    def _validated_fields(self, row: dict) -> list[tuple[models.Field, Callable]]:
+        """The model fields a row of these columns sets, each with its ``clean`` (values the
+        last import checked are known: ``CLEANED_VALUES``), worked out once per set of
+        columns."""
         key = frozenset(row)
         if key not in self._validated:
             self._validated[key] = [
-                field
+                (field, CLEANED_VALUES.cleaner(field))
                 for field in PartnerOrganisation._meta.fields
                 if field.name in key and field.name not in UNCHECKED_FIELDS and not field.generated
             ]
@@ -267,6 +272,7 @@ class PartnerRowChecker:
 def check_rows(rows: list[dict], line_numbers: list[int], user) -> list[PlannedRow]:
     """Every row's outcome (``rows``: the dataset's ``dict``, built once), with nothing
     written."""
+    CLEANED_VALUES.start()
     resource = PartnerResource()
     slugs = {resource.fields["slug"].clean(row) for row in rows}
     checker = PartnerRowChecker(resource, user, sorted(slug for slug in slugs if slug))

@@ -26,3 +26,59 @@ def collections_paused():
             _PAUSES["count"] -= 1
             if _PAUSES["count"] == 0 and _PAUSES["was_enabled"]:
                 gc.enable()
+
+
+class CleanedValues:
+    """Values that passed a model field's own ``clean``, remembered for this import and the one
+    before: a confirmation checks the rows its preview checked, and Django's validators (the
+    URL and e-mail ones most) were a third of checking a row.
+
+    Safe to share between users and files because a remembered value stands for nothing but
+    itself: only fields of Django's own classes (no relations) are remembered, whose ``clean``
+    depends on the value alone (``to_python``, choices, null, blank, validators), never on the
+    instance or the database. Only values that passed are kept, so a value that fails goes
+    through ``clean`` every time, with its own messages. Keyed by the value's type too (``1``
+    and ``True`` are equal in a dict). Memory: two imports' values (a few MB for 10,000 rows).
+    """
+
+    def __init__(self):
+        self._lock = threading.Lock()
+        self._generations: tuple[dict, dict] = ({}, {})
+
+    def start(self) -> None:
+        """A new import begins: the last one's values stay known, older ones are dropped."""
+        with self._lock:
+            self._generations = ({}, self._generations[0])
+
+    @staticmethod
+    def remembered(model_field) -> bool:
+        return not model_field.is_relation and type(model_field).__module__.startswith(
+            "django.db.models.fields"
+        )
+
+    def cleaner(self, model_field):
+        """``clean(value, instance)`` for ``model_field``, with remembered values."""
+        if not self.remembered(model_field):
+            return model_field.clean
+        label = (model_field.model._meta.label_lower, model_field.name)
+        current, previous = (generation.setdefault(label, {}) for generation in self._generations)
+
+        def clean(value, instance):
+            key = (type(value), value)
+            try:
+                hash(value)
+            except TypeError:
+                return model_field.clean(value, instance)
+            if key in current:
+                return current[key]
+            if key in previous:
+                cleaned = current[key] = previous[key]
+                return cleaned
+            cleaned = model_field.clean(value, instance)
+            current[key] = cleaned
+            return cleaned
+
+        return clean
+
+
+CLEANED_VALUES = CleanedValues()
