@@ -46,6 +46,8 @@ from .resources import (
     PartnerResource,
     UnknownValuesError,
     name_key,
+    row_cleaner,
+    row_saver,
 )
 
 # Not validated per row: the import never sets them, and checking a foreign key is a query.
@@ -117,10 +119,14 @@ class PartnerRowChecker:
             for name, import_field in resource.fields.items()
             if name not in LIST_COLUMNS and import_field.attribute
         ]
+        self._save = {name: row_saver(resource.fields[name]) for name in self.data_fields}
+        self._cleaners = {
+            name: row_cleaner(resource.fields[name]) for name in ("slug", *LIST_COLUMNS)
+        }
 
     def check(self, number: int, line: int, row: dict) -> PlannedRow:
         fields = self.resource.fields
-        slug = fields["slug"].clean(row)
+        slug = self._cleaners["slug"](row)
         original = self.by_slug.get(slug) if slug else None
         instance = self._working_copy(original)
         errors = self._editing_conflicts(original) if original else {}
@@ -128,7 +134,7 @@ class PartnerRowChecker:
             if name not in row:
                 continue
             try:
-                fields[name].save(instance, row, is_m2m=False)
+                self._save[name](instance, row)
             except ValueError as error:
                 errors[fields[name].attribute] = [str(error)]
         planned = PlannedRow(
@@ -137,7 +143,7 @@ class PartnerRowChecker:
         for column in LIST_COLUMNS:
             if column in row:
                 try:
-                    planned.lists[column] = fields[column].clean(row)
+                    planned.lists[column] = self._cleaners[column](row)
                 except UnknownValuesError as error:
                     errors[column] = [str(error)]
                     planned.suggestions.extend(
