@@ -111,3 +111,27 @@ def test_equal_values_of_other_types_and_other_fields_are_apart():
     own = OwnField(max_length=3)
     assert not CleanedValues.remembered(own)
     assert not CleanedValues.remembered(partner_field("locale"))
+
+
+@pytest.mark.parametrize("name", ["name", "short_name", "postal_code", "phone", "description"])
+def test_text_fields_accept_what_their_clean_accepts_without_a_call(name):
+    model_field = partner_field(name)
+    limit = model_field.max_length or 10_000
+    values = CleanedValues()
+    values.start()
+    clean = values.cleaner(model_field)
+    for value in ["", None, "a", " ", "x" * limit, "x" * (limit + 1), "ä\x00", 5, ["a"]]:
+        assert outcome(clean, value) == outcome(model_field.clean, value), value
+
+
+def test_only_plain_text_fields_skip_the_call():
+    from django.core.validators import MinLengthValidator
+    from django.db import models
+
+    from website.bulk_work import text_limit
+
+    assert text_limit(partner_field("name")) == 200
+    assert text_limit(partner_field("description")) == float("inf")
+    for name in ("slug", "email", "website", "kind", "active"):
+        assert text_limit(partner_field(name)) is None, name
+    assert text_limit(models.CharField(max_length=5, validators=[MinLengthValidator(2)])) is None
