@@ -9,7 +9,7 @@ conflicts, duplicates in the file, near-duplicate names) but:
 
 - reads the partners, their lists and contact persons and each vocabulary once per import;
 - validates every row in memory with the model fields' own ``clean`` (the preview writes
-  nothing at all);
+  nothing at all; values the last import passed are known, ``website.bulk_work``);
 - writes what really changed with one ``executemany`` per table and batch (``bulk_write``):
   rows, list rows, revisions, log entries; and adds the changed partners to the search index
   in one call.
