@@ -9,7 +9,7 @@ conflicts, duplicates in the file, near-duplicate names) but:
 
 - reads the partners, their lists and contact persons and each vocabulary once per import;
 - validates every row in memory with the model fields' own ``clean`` (the preview writes
-  nothing at all);
+  nothing at all; values the last import passed are known, ``website.bulk_work``);
 - writes what really changed with one ``executemany`` per table and batch (``bulk_write``):
   rows, list rows, revisions, log entries; and adds the changed partners to the search index
   in one call.
@@ -21,6 +21,7 @@ signal is not sent per partner; its one receiver here, the page cache, is droppe
 The reference index is left alone: the import never changes a partner's only reference (logo).
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
@@ -34,6 +35,8 @@ from wagtail.models import Locale, Revision
 
 from modelsearch.backends import get_search_backends_with_name
 
+from website.bulk_work import CLEANED_VALUES
+
 from . import bulk_write
 from .models import PartnerOrganisation
 from .resources import (
@@ -43,6 +46,8 @@ from .resources import (
     PartnerResource,
     UnknownValuesError,
     name_key,
+    row_cleaner,
+    row_saver,
 )
 
 # Not validated per row: the import never sets them, and checking a foreign key is a query.
@@ -101,7 +106,7 @@ class PartnerRowChecker:
             for known_name, known_slug in PartnerOrganisation.objects.values_list("name", "slug")
         }
         self.seen_slugs: dict[str, int] = {}
-        self._validated: dict[frozenset, list[models.Field]] = {}
+        self._validated: dict[frozenset, list[tuple[models.Field, Callable]]] = {}
         concrete = PartnerOrganisation._meta.concrete_fields
         self._attnames = [f.attname for f in concrete]
         template = PartnerOrganisation(locale_id=self.locale.pk)
@@ -114,10 +119,14 @@ class PartnerRowChecker:
             for name, import_field in resource.fields.items()
             if name not in LIST_COLUMNS and import_field.attribute
         ]
+        self._save = {name: row_saver(resource.fields[name]) for name in self.data_fields}
+        self._cleaners = {
+            name: row_cleaner(resource.fields[name]) for name in ("slug", *LIST_COLUMNS)
+        }
 
     def check(self, number: int, line: int, row: dict) -> PlannedRow:
         fields = self.resource.fields
-        slug = fields["slug"].clean(row)
+        slug = self._cleaners["slug"](row)
         original = self.by_slug.get(slug) if slug else None
         instance = self._working_copy(original)
         errors = self._editing_conflicts(original) if original else {}
@@ -125,7 +134,7 @@ class PartnerRowChecker:
             if name not in row:
                 continue
             try:
-                fields[name].save(instance, row, is_m2m=False)
+                self._save[name](instance, row)
             except ValueError as error:
                 errors[fields[name].attribute] = [str(error)]
         planned = PlannedRow(
@@ -134,7 +143,7 @@ class PartnerRowChecker:
         for column in LIST_COLUMNS:
             if column in row:
                 try:
-                    planned.lists[column] = fields[column].clean(row)
+                    planned.lists[column] = self._cleaners[column](row)
                 except UnknownValuesError as error:
                     errors[column] = [str(error)]
                     planned.suggestions.extend(
@@ -218,14 +227,14 @@ class PartnerRowChecker:
         model has no ``clean`` and no constraints of its own), with uniqueness checked against
         the partners read above instead of a query per row."""
         field_errors = {}
-        for model_field in self._validated_fields(row):
+        for model_field, clean in self._validated_fields(row):
             if model_field.name in errors:
                 continue
             raw_value = getattr(instance, model_field.attname)
             if model_field.blank and raw_value in model_field.empty_values:
                 continue
             try:
-                setattr(instance, model_field.attname, model_field.clean(raw_value, instance))
+                setattr(instance, model_field.attname, clean(raw_value, instance))
             except ValidationError as error:
                 field_errors[model_field.name] = error.error_list
         if field_errors:
@@ -237,12 +246,14 @@ class PartnerRowChecker:
             ]
         return errors
 
-    def _validated_fields(self, row: dict) -> list[models.Field]:
-        """The model fields a row of these columns sets, worked out once per set of columns."""
+    def _validated_fields(self, row: dict) -> list[tuple[models.Field, Callable]]:
+        """The model fields a row of these columns sets, each with its ``clean`` (values the
+        last import checked are known: ``CLEANED_VALUES``), worked out once per set of
+        columns."""
         key = frozenset(row)
         if key not in self._validated:
             self._validated[key] = [
-                field
+                (field, CLEANED_VALUES.cleaner(field))
                 for field in PartnerOrganisation._meta.fields
                 if field.name in key and field.name not in UNCHECKED_FIELDS and not field.generated
             ]
@@ -267,6 +278,7 @@ class PartnerRowChecker:
 def check_rows(rows: list[dict], line_numbers: list[int], user) -> list[PlannedRow]:
     """Every row's outcome (``rows``: the dataset's ``dict``, built once), with nothing
     written."""
+    CLEANED_VALUES.start()
     resource = PartnerResource()
     slugs = {resource.fields["slug"].clean(row) for row in rows}
     checker = PartnerRowChecker(resource, user, sorted(slug for slug in slugs if slug))

@@ -149,16 +149,23 @@ class RevisionContent:
             if field.serialize
         }
         self.orders: dict[tuple, list[int]] = {}
+        # Worked out once, not per partner and field: (name, attname, field, own value_to_string
+        # or pre_save, a relation).
+        self.plan = [
+            (f.name, f.attname, f, f.name not in self.plain, f.remote_field is not None)
+            for f in self.fields
+        ]
 
     def __call__(self, instance, children: dict[str, list], lists: dict[str, list]) -> dict:
         data = {"pk": instance.pk}
-        for field in self.fields:
-            value = getattr(instance, field.attname)
-            if field.name not in self.plain and value is not None:
-                value = get_field_value(field, instance)
-            elif not is_protected_type(value) and field.remote_field is None:
-                value = str(value)
-            data[field.name] = value
+        for name, attname, field, custom, related in self.plan:
+            value = getattr(instance, attname)
+            if custom:
+                if value is not None:
+                    value = get_field_value(field, instance)
+            elif not related and type(value) is not str and not is_protected_type(value):
+                value = str(value)  # str() of text is the text itself: left out
+            data[name] = value
         for name in self.children:
             data[name] = [serialized(child) for child in children.get(name, ())]
         for name in self.lists:

@@ -96,7 +96,13 @@ def check_size(size: int) -> None:
 
 
 def parse(data: bytes, extension: str) -> ParsedFile:
-    """The rows under a checked header, with each row's line in the spreadsheet."""
+    """The rows under a checked header, with each row's line in the spreadsheet (with the cycle
+    collector paused, as the import: a large file's rows set off collections otherwise)."""
+    with collections_paused():
+        return _parse(data, extension)
+
+
+def _parse(data: bytes, extension: str) -> ParsedFile:
     check_size(len(data))
     rows = read_rows(data, extension)
     header = None

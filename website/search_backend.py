@@ -21,10 +21,12 @@ Configured as ``WAGTAILSEARCH_BACKENDS["default"]["BACKEND"] = "website.search_b
 
 import functools
 
+from django.core.exceptions import FieldDoesNotExist
+from django.db import models
 from django.utils.functional import cached_property
 
 from modelsearch.backends.database import SearchBackend as database_backend
-from modelsearch.index import AutocompleteField, SearchField
+from modelsearch.index import AutocompleteField, RelatedFields, SearchField
 from modelsearch.query import Phrase, PlainText
 
 # A search box's terms: each becomes one more level of a nested expression on PostgreSQL, and
@@ -86,9 +88,16 @@ def quoted_sqlite_backend_class():
 
         @cached_property
         def prepared(self) -> list:
-            return [
-                pair for field in self.search_fields for pair in self.prepare_field(self.obj, field)
-            ]
+            pairs = []
+            for field, attname in plain_fields(type(self.obj), tuple(self.search_fields)):
+                if attname is None:
+                    pairs.extend(self.prepare_field(self.obj, field))
+                    continue
+                value = getattr(self.obj, attname)
+                pairs.append(
+                    (field, value if isinstance(value, str) else self.prepare_value(value))
+                )
+            return pairs
 
         @cached_property
         def title(self):
@@ -158,6 +167,43 @@ def quoted_sqlite_backend_class():
         autocomplete_query_compiler_class = QuotedSQLiteAutocompleteQueryCompiler
 
     return sqlite.SQLiteSearchBackend, QuotedSQLiteSearchBackend, OnePassIndexer
+
+
+_PLAIN_FIELDS: dict[tuple, list] = {}
+
+
+def plain_fields(model, search_fields: tuple) -> list[tuple]:
+    """Each title, body or autocomplete field of ``model`` with the attribute it reads, or
+    ``None`` where the stock path is needed: a related, tag or searchable-content field, or
+    one the model does not have. The stock ``get_value`` asks the app registry whether taggit
+    is installed and resolves the model field for every field of every object (a third of an
+    import's index time); for a plain text field it comes down to ``getattr``. Filter fields
+    give no text and are left out (``tests/website/test_search_backend.py`` compares both)."""
+    key = (model, *map(id, search_fields))
+    if key not in _PLAIN_FIELDS:
+        plan = []
+        for field in search_fields:
+            if not isinstance(field, (SearchField, AutocompleteField, RelatedFields)):
+                continue  # prepare_field gives nothing for it
+            plan.append((field, _plain_attname(model, field)))
+        _PLAIN_FIELDS[key] = (search_fields, plan)  # the fields kept alive: their ids stay theirs
+    return _PLAIN_FIELDS[key][1]
+
+
+def _plain_attname(model, field) -> str | None:
+    if type(field) not in (SearchField, AutocompleteField):
+        return None
+    try:
+        model_field = model._meta.get_field(field.field_name)
+    except FieldDoesNotExist:
+        return None
+    plain = (
+        isinstance(model_field, models.Field)
+        and not model_field.is_relation
+        and type(model_field).value_from_object is models.Field.value_from_object
+        and not hasattr(model_field, "get_searchable_content")
+    )
+    return model_field.attname if plain else None
 
 
 def SearchBackend(params):

@@ -316,3 +316,50 @@ def test_a_rows_working_copy_equals_a_partner_built_by_its_constructor(known_par
             assert getattr(first, model_field.attname) == getattr(fresh, model_field.attname)
     first.name = "Geändert"
     assert second.name == fresh.name
+
+
+CELLS = ["", "  Gesa  ", "'=SUMME(A1)", "ja", "nein", "vielleicht", "Träger", "other", "GESA-Neu"]
+LIST_CELLS = ["", "Qualifizierung | Jobcoaching", "qualification;Unbekannt", "Wuppertal"]
+
+
+def outcome(call, *args, **kwargs):
+    try:
+        return "ok", call(*args, **kwargs)
+    except ValueError as error:  # the widgets' errors, UnknownValuesError among them
+        return "error", str(error)
+
+
+def test_row_cleaner_and_saver_give_what_import_exports_field_gives(known_partners):
+    """The checker's own path through the resource's fields equals ``Field.clean`` and
+    ``Field.save`` for every column, cell by cell (values set, values left, errors)."""
+    from import_export import fields
+
+    from partners.resources import row_cleaner, row_saver
+
+    resource = PartnerResource()
+    for name, import_field in resource.fields.items():
+        cells = LIST_CELLS if name in LIST_COLUMNS else CELLS
+        for cell in [*cells, None]:
+            row = {name: cell}
+            assert outcome(row_cleaner(import_field), row) == outcome(import_field.clean, row), (
+                name,
+                cell,
+            )
+            if name in LIST_COLUMNS:
+                continue
+            ours, theirs = PartnerOrganisation(name="vorher"), PartnerOrganisation(name="vorher")
+            assert outcome(row_saver(import_field), ours, row) == outcome(
+                import_field.save, theirs, row, is_m2m=False
+            ), (name, cell)
+            assert getattr(ours, import_field.attribute) == getattr(
+                theirs, import_field.attribute
+            ), (name, cell)
+    with_default = fields.Field("name", "name", default="ohne Namen", saves_null_values=False)
+    for cell in ["", None, "Gesa"]:
+        assert row_cleaner(with_default)({"name": cell}) == with_default.clean({"name": cell})
+
+    class OwnField(fields.Field):
+        pass
+
+    own = OwnField("name", "name")
+    assert row_cleaner(own) == own.clean  # another kind of field: the library's own method

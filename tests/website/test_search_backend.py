@@ -60,3 +60,33 @@ def test_add_bulk_writes_and_updates_what_the_stock_index_does():
     partners[0].description = "Neu"
     backend.add_bulk(PartnerOrganisation, partners[:1])
     assert entries() == stock
+
+
+def test_plain_fields_read_the_attribute_the_stock_get_value_reads():
+    """The fast path of the one-pass indexer is taken only where the stock ``get_value`` is a
+    ``getattr``; it gives the stock's text for partners and pages, with empty and missing
+    values too."""
+    from wagtail.models import Page
+
+    from modelsearch.backends.database.sqlite.sqlite import ObjectIndexer
+
+    from website.search_backend import plain_fields, quoted_sqlite_backend_class
+
+    _stock, _quoted, one_pass = quoted_sqlite_backend_class()
+    backend = get_search_backend()
+    plan = {
+        field.field_name: attname
+        for field, attname in plain_fields(
+            PartnerOrganisation, tuple(PartnerOrganisation.get_search_fields())
+        )
+    }
+    assert plan["name"] == "name" and plan["description"] == "description"
+    assert "active" not in plan  # a filter field: no text
+    objects = [
+        PartnerFactory(name="Träger", short_name="", description="", network_role=""),
+        *(page.specific for page in Page.objects.all()),
+    ]
+    for obj in objects:
+        stock, ours = ObjectIndexer(obj, backend), one_pass(obj, backend)
+        for part in ("title", "body", "autocomplete"):
+            assert getattr(ours, part) == getattr(stock, part), (obj, part)
