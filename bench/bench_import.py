@@ -84,8 +84,8 @@ def synthetic_file(count: int, prefix: str) -> bytes:
                     ("Wuppertal", "Solingen", "Remscheid")[n % 3],
                     f"{42100 + n % 900}",
                     f"0202 555-{n % 10000:04d}",
-                    f"kontakt{n}@example.org",
-                    f"https://traeger{n}.example.org",
+                    f"kontakt{n}@{prefix}.example.org",  # new in every run: nothing is
+                    f"https://traeger{n}.{prefix}.example.org",  # known from the run before
                     "Qualifizierung | Jobcoaching" if n % 2 else "qualification",
                     "Frauen" if n % 3 else "",
                     "Arabisch | Englisch" if n % 4 else "",

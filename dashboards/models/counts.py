@@ -15,13 +15,14 @@ from django.db import models
 
 
 class _PersonKey(models.Model):
-    """Who the counted people are, as the charts break them down."""
+    """Who the counted people are, as the charts break them down. Their texts are copied from
+    the cases' choices by ``dashboards.counts``, never typed (``editable=False``)."""
 
     month = models.DateField()  # the first day of the month
     city = models.ForeignKey("partners.City", on_delete=models.CASCADE, related_name="+")
-    gender = models.CharField(max_length=20)
-    age_group = models.CharField(max_length=10)
-    residence_status = models.CharField(max_length=30, blank=True)
+    gender = models.CharField(max_length=20, editable=False)
+    age_group = models.CharField(max_length=10, editable=False)
+    residence_status = models.CharField(max_length=30, blank=True, editable=False)
 
     class Meta:
         abstract = True
@@ -63,7 +64,7 @@ class MonthsToPlacementCount(_PersonKey):
 class PlacementCount(_PersonKey):
     """Placements starting in ``month``, by kind and labour market and the person's key."""
 
-    kind = models.CharField(max_length=30)
+    kind = models.CharField(max_length=30, editable=False)
     first_labour_market = models.BooleanField()
     n = models.IntegerField()
 
@@ -83,9 +84,9 @@ class CaseFact(models.Model):
     case_id = models.BigIntegerField(primary_key=True)
     month = models.DateField()
     city_id = models.BigIntegerField()
-    gender = models.CharField(max_length=20)
-    age_group = models.CharField(max_length=10)
-    residence_status = models.CharField(max_length=30, blank=True)
+    gender = models.CharField(max_length=20, editable=False)
+    age_group = models.CharField(max_length=10, editable=False)
+    residence_status = models.CharField(max_length=30, blank=True, editable=False)
     placed = models.BooleanField()
     months = models.IntegerField()
 
@@ -99,7 +100,7 @@ class PlacementFact(models.Model):
     placement_id = models.BigIntegerField(primary_key=True)
     case_id = models.BigIntegerField(db_index=True)
     month = models.DateField()
-    kind = models.CharField(max_length=30)
+    kind = models.CharField(max_length=30, editable=False)
     first_labour_market = models.BooleanField()
 
     def __str__(self) -> str:
