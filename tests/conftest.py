@@ -1,5 +1,4 @@
 import os
-import signal
 import threading
 import time
 from pathlib import Path
@@ -7,20 +6,6 @@ from pathlib import Path
 import pytest
 
 from tests.factories import DEFAULT_PASSWORD, UserFactory
-
-
-@pytest.fixture(autouse=True)
-def _signal_handlers_restored():
-    """Each test leaves Ctrl-C and SIGTERM as it found them. django-tasks' ``db_worker`` in
-    batch mode (the task tests) installs its own shutdown handlers and leaves them, and the
-    reminder run's interruption test then saw its Ctrl-C swallowed (a CI run, depending on
-    which tests a worker had run before)."""
-    handlers = {number: signal.getsignal(number) for number in (signal.SIGINT, signal.SIGTERM)}
-    yield
-    for number, handler in handlers.items():
-        if handler is not None:
-            signal.signal(number, handler)
-
 
 ARTIFACTS = Path(__file__).resolve().parent.parent / "var" / "test-artifacts"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
