@@ -140,17 +140,16 @@ def _refresh_chunk(ids: list[int]) -> None:
     new = contribution(new_cases, new_placements)
     for table, new_counts, old_counts in zip(TABLES, new, old, strict=True):
         add(*table, difference(new_counts, old_counts))
-    _replace(CaseFact, "case_id", ids, old_cases, new_cases)
-    _replace(PlacementFact, "case_id", ids, old_placements, new_placements)
+    _replace(CaseFact, CASE_FACT, old_cases, new_cases)
+    _replace(PlacementFact, PLACEMENT_FACT, old_placements, new_placements)
 
 
-def _replace(model, id_field: str, ids: list[int], old: dict, new: dict) -> None:
+def _replace(model, columns: tuple[str, ...], old: dict, new: dict) -> None:
     changed = [fact for pk, fact in new.items() if old.get(pk) != fact]
     gone = [pk for pk in old if pk not in new or old[pk] != new[pk]]
     if gone:
         model.objects.filter(pk__in=gone).delete()
     if changed:
-        columns = CASE_FACT if model is CaseFact else PLACEMENT_FACT
         model.objects.bulk_create(
             [model(**dict(zip(columns, fact, strict=True))) for fact in changed]
         )
